@@ -1,0 +1,64 @@
+# Sciatica self-care assistant. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+RASA      := $(BIN)/rasa
+STAMP     := $(VENV)/.installed
+MODEL     := models/sciatica.tar.gz
+DOMAIN    := domain
+MODEL_INPUTS := config.yml $(shell find $(DOMAIN) data -name '*.yml' 2>/dev/null) $(shell find sciatica_rasa -name '*.py' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install train run shell test lint format validate test-stories test-unit clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements.lock pyproject.toml
+	@PY=$$(scripts/find-python.sh) && { [ -x $(BIN)/python ] || $$PY -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+install: $(STAMP) ## Create .venv and install pinned dependencies (no-op when nothing changed)
+
+$(MODEL): $(STAMP) $(MODEL_INPUTS)
+	$(RASA) train --domain $(DOMAIN) --config config.yml --data data --out models --fixed-model-name sciatica
+	@touch $@
+
+train: $(MODEL) ## Train the model when data, config or domain changed
+
+run: $(MODEL) ## Install, train if needed, start action + Rasa servers, print where to chat
+	@scripts/run.sh
+
+shell: $(MODEL) ## Chat in the terminal (starts the action server if it is not running)
+	@scripts/shell.sh
+
+validate: $(STAMP) ## Check domain, data and stories for inconsistencies
+	$(RASA) data validate --domain $(DOMAIN) --data data --config config.yml --fail-on-warnings
+
+lint: $(STAMP) ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test-stories: $(MODEL) ## Conversation tests (tests/conversations) against the trained model
+	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out var/results --no-plot
+
+test-unit: $(STAMP) ## Fast unit tests only
+	$(BIN)/pytest -m "not e2e" -q
+
+test: validate lint test-stories ## Everything CI runs: validate, lint, conversation tests, unit and end-to-end tests
+	$(BIN)/pytest -rfE
+
+clean: ## Remove trained models, results and the local tracker database
+	rm -rf models/*.tar.gz var/results var/*.db

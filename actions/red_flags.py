@@ -1,0 +1,120 @@
+"""Red-flag actions, predicted by RedFlagPolicy whenever a message has a flag."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.escalation import entity_concepts, escalate, screening_answers
+from sciatica import screening
+from sciatica.answers import NO, YES, read_yes_no
+from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
+from sciatica_rasa.constants import (
+    ACTION_CONFIRM,
+    ACTION_ESCALATE,
+    ACTION_EXPLAIN,
+    ACTION_RESOLVE,
+    SLOT_PENDING,
+)
+
+SLOT_REQUESTED = "requested_slot"
+
+
+def _confirm(dispatcher: CollectingDispatcher, concept: str) -> List[EventType]:
+    dispatcher.utter_message(response=f"utter_confirm_{concept}")
+    return [SlotSet(SLOT_PENDING, concept)]
+
+
+class ActionRedFlagEscalate(Action):
+    """The message states a red flag: escalate now, whatever was going on."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return ACTION_ESCALATE
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        """Sends the escalation for the flags stated in the latest message."""
+        return escalate(dispatcher, tracker, entity_concepts(tracker, PRESENT))
+
+
+class ActionRedFlagConfirm(Action):
+    """A flag term in uncertain context: ask a yes/no question about it."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return ACTION_CONFIRM
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        """Asks about the most urgent uncertain concept."""
+        concepts = entity_concepts(tracker, UNCERTAIN)
+        return _confirm(dispatcher, concepts[0]) if concepts else []
+
+
+class ActionRedFlagExplain(Action):
+    """A question about a red flag: explain it, then ask if the person has it."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return ACTION_EXPLAIN
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        """Explains the most urgent concept asked about and asks about it."""
+        concepts = entity_concepts(tracker, QUESTION)
+        if not concepts:
+            return []
+        dispatcher.utter_message(response=f"utter_explain_{concepts[0]}")
+        return _confirm(dispatcher, concepts[0])
+
+
+class ActionRedFlagResolve(Action):
+    """The answer to a red-flag confirmation question."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return ACTION_RESOLVE
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        """Escalates on yes, stands down on no, errs to safety otherwise.
+
+        Anything but a clear "no" (not sure, or no answer to the question) is
+        treated as a possible flag: see a doctor today.
+        """
+        concept = tracker.get_slot(SLOT_PENDING)
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        answer = read_yes_no(
+            message.get("text"), intent.get("name"), intent.get("confidence") or 0.0
+        )
+        if answer == YES:
+            return escalate(dispatcher, tracker, [concept])
+        if answer != NO:
+            return escalate(dispatcher, tracker, [concept], possible=True)
+        dispatcher.utter_message(response="utter_red_flag_ruled_out")
+        events: List[EventType] = [SlotSet(SLOT_PENDING, None)]
+        question = screening.question_for(concept)
+        if question is not None and question.concepts == (concept,):
+            events += screening_answers([concept], NO)
+        return events

@@ -1,0 +1,139 @@
+"""The red-flag screening form: validation, order and outcome."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.escalation import SLOT_CONCEPTS, escalate
+from sciatica import screening
+from sciatica.answers import NO, UNSURE, YES, read_yes_no
+from sciatica.redflags import EMERGENCY, URGENT
+from sciatica_rasa.constants import SLOT_RED_FLAG
+
+SLOT_REASK = "screening_reask"
+
+
+class ValidateScreeningForm(FormValidationAction):
+    """Reads each screening answer and decides which question comes next.
+
+    Answers are read by rules (``sciatica.answers``), not by the intent
+    classifier's confidence. An unclear answer gets the question once more in
+    plainer words (``screening_reask``); unclear twice, it is kept as
+    ``unsure``, which counts as a possible flag.
+    """
+
+    def name(self) -> Text:
+        """Action name."""
+        return "validate_screening_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        """Only the questions that can still change the outcome."""
+        answers = {slot: tracker.get_slot(slot) for slot in screening.slots()}
+        return screening.required_slots(answers)
+
+    def _answer(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        answer = read_yes_no(
+            message.get("text"), intent.get("name"), intent.get("confidence") or 0.0
+        )
+        asked_twice = tracker.get_slot(SLOT_REASK) == slot
+        if answer in (YES, NO) or (asked_twice and answer in (UNSURE, None)):
+            return {slot: answer or UNSURE, SLOT_REASK: None}
+        return {slot: None, SLOT_REASK: slot}
+
+    def validate_screen_bladder_bowel(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Bladder or bowel changes."""
+        return self._answer("screen_bladder_bowel", tracker)
+
+    def validate_screen_saddle(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Numbness in the saddle area."""
+        return self._answer("screen_saddle", tracker)
+
+    def validate_screen_sexual(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """New sexual dysfunction."""
+        return self._answer("screen_sexual", tracker)
+
+    def validate_screen_both_legs(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Sciatica in both legs."""
+        return self._answer("screen_both_legs", tracker)
+
+    def validate_screen_weakness(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Progressive weakness or foot drop."""
+        return self._answer("screen_weakness", tracker)
+
+    def validate_screen_fever(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Fever or feeling very unwell."""
+        return self._answer("screen_fever", tracker)
+
+    def validate_screen_cancer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """History of cancer."""
+        return self._answer("screen_cancer", tracker)
+
+    def validate_screen_weight_loss(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Unexplained weight loss."""
+        return self._answer("screen_weight_loss", tracker)
+
+    def validate_screen_trauma(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """A recent fall or accident."""
+        return self._answer("screen_trauma", tracker)
+
+
+class ActionScreeningOutcome(Action):
+    """After the last question: the escalation, or the all-clear."""
+
+    def name(self) -> Text:
+        """Action name."""
+        return "action_screening_outcome"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[EventType]:
+        """Sums up the answers and sets ``red_flag``."""
+        answers = {slot: tracker.get_slot(slot) for slot in screening.slots()}
+        result = screening.outcome(answers)
+        current: Optional[str] = tracker.get_slot(SLOT_RED_FLAG)
+        if result.level == EMERGENCY or (result.level == URGENT and result.concepts):
+            return escalate(dispatcher, tracker, result.concepts)
+        if result.level == URGENT:
+            return escalate(dispatcher, tracker, result.unsure, possible=True)
+        if current in (EMERGENCY, URGENT):
+            # Flagged earlier in the conversation: the level is never lowered.
+            return escalate(dispatcher, tracker, tracker.get_slot(SLOT_CONCEPTS) or [])
+        if result.level == screening.NONE:
+            dispatcher.utter_message(response="utter_screening_clear")
+            dispatcher.utter_message(response="utter_after_screening")
+            return [SlotSet(SLOT_RED_FLAG, screening.NONE)]
+        return []

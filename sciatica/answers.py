@@ -1,0 +1,83 @@
+"""Reading short answers to yes/no questions, without a statistical model.
+
+Screening answers must not depend on the intent classifier's confidence: a
+plain "nope" or "I think so" is read by these rules, and the classifier's
+intent is only a fallback for phrasings the rules do not know.
+"""
+
+from __future__ import annotations
+
+import re
+
+YES = "yes"
+NO = "no"
+UNSURE = "unsure"
+
+# Button payloads and the intents that stand for each answer.
+_INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
+_INTENT_CONFIDENCE = 0.8
+
+_UNSURE = re.compile(
+    r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|maybe|perhaps|"
+    r"possibly|might (be|have)|could be|can'?t (say|tell|remember)|"
+    r"cannot (say|tell|remember)|hard to (say|tell)|not certain|i guess|"
+    r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
+    r"not really sure|who knows|on and off)\b"
+)
+_NO = re.compile(
+    r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
+    r"no way|definitely not|absolutely not|certainly not|of course not|"
+    r"all good|all fine|fine|normal|all normal|n|"
+    r"(it'?s|it is|i'?m|i am|that'?s|all|everything'?s|everything is) "
+    r"(fine|ok|okay|good|normal|alright))\b"
+)
+_NEGATION = re.compile(r"\b(no|not|never|none|nothing|neither|nor|nope|nah)\b|n'?t\b")
+_STRONG_YES = re.compile(
+    r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
+    r"absolutely|certainly|affirmative|indeed|i think so|think so|i believe so|"
+    r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
+)
+_WEAK_YES = re.compile(
+    r"^(i do|i have|i did|it has|it does|it did|a bit|a little|slightly|"
+    r"sometimes|once|twice|a few times|i'?ve had|i have had|i'?ve got|"
+    r"i have got|i get|i got|got|had)\b"
+)
+
+
+def read_yes_no(
+    text: str | None, intent: str | None = None, confidence: float = 0.0
+) -> str | None:
+    """Reads a short answer as ``yes``, ``no`` or ``unsure``.
+
+    Args:
+        text: The message as typed (a button payload such as ``/affirm`` too).
+        intent: The classifier's intent name, used when the rules do not know
+            the phrasing.
+        confidence: The classifier's confidence in ``intent``.
+
+    Returns:
+        ``"yes"``, ``"no"``, ``"unsure"``, or ``None`` when the message is not
+        an answer to the question.
+    """
+    cleaned = _clean(text or "")
+    if cleaned.startswith("/"):
+        return _INTENT_ANSWERS.get(cleaned[1:].split("{")[0].strip())
+    if cleaned:
+        if _UNSURE.search(cleaned):
+            return UNSURE
+        negated = bool(_NEGATION.search(cleaned))
+        if _STRONG_YES.search(cleaned):
+            return UNSURE if negated else YES
+        if _NO.search(cleaned) or negated:
+            return NO
+        if _WEAK_YES.search(cleaned):
+            return YES
+    if intent in _INTENT_ANSWERS and confidence >= _INTENT_CONFIDENCE:
+        return _INTENT_ANSWERS[intent]
+    return None
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").strip()
+    text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()

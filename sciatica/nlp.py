@@ -1,0 +1,157 @@
+"""The shared spaCy pipeline: a blank English pipeline with rule-based parts.
+
+No statistical model is downloaded: the pipeline has spaCy's English
+tokenizer, the lookup lemmatizer from ``spacy-lookups-data`` and a rule-based
+sentencizer. Spelling is repaired against the words the rules use, and British
+spellings are folded onto American ones (``lexeme_norm``) so one pattern
+serves both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import Table, load_lookups
+from spacy.tokens import Doc
+
+# Tokens shorter than this are never spelling-corrected: too many real words
+# are one edit away from each other.
+_MIN_FIX_LENGTH = 5
+# Log-probability given to words the frequency table does not list.
+_UNKNOWN_LOGPROB = -25.0
+# How much more common (in natural-log units) a vocabulary word must be than
+# the typed word for the typed word to be taken as its misspelling.
+_TYPO_MARGIN = 4.0
+
+
+@lru_cache(maxsize=1)
+def blank_english() -> Language:
+    """Returns the shared blank English pipeline (built once per process)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[Table, Table]:
+    lookups = load_lookups("en", ["lexeme_prob", "lexeme_norm"])
+    return lookups.get_table("lexeme_prob"), lookups.get_table("lexeme_norm")
+
+
+def norm_word(word: str) -> str:
+    """Folds a lower-case word onto its American spelling ("tumour" -> "tumor")."""
+    return _tables()[1].get(word, word)
+
+
+def lemma(word: str) -> str:
+    """Returns the lookup lemma of one lower-case word, after spelling norms."""
+    nlp = blank_english()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    word = norm_word(word)
+    return table.get(word, word)
+
+
+def _log_prob(word: str) -> float:
+    return _tables()[0].get(word, _UNKNOWN_LOGPROB)
+
+
+def _much_more_common(candidate: str, word: str) -> bool:
+    """Whether ``word`` is more likely a typo of ``candidate`` than a word.
+
+    A real word ("ladder") is left alone unless the candidate ("bladder") is
+    far more common; a rare spelling ("wieght") gives way to a common word.
+    """
+    return _log_prob(candidate) - _log_prob(word) >= _TYPO_MARGIN
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                i > 1
+                and j > 1
+                and char_a == b[j - 2]
+                and a[i - 2] == char_b
+                and previous2
+            ):
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class SpellingFixer:
+    """Corrects unknown words to the nearest word of a closed vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        """Builds the fixer.
+
+        Args:
+            vocabulary: The words worth repairing towards (those the rules use).
+        """
+        self._words = set(vocabulary)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(set(vocabulary)):
+            if len(word) >= _MIN_FIX_LENGTH and word.isalpha():
+                self._by_initial.setdefault(word[0], []).append(word)
+        self._cache: dict[str, str] = {}
+
+    def fix(self, word: str) -> str:
+        """Returns the vocabulary word ``word`` was probably meant to be."""
+        if word in self._cache:
+            return self._cache[word]
+        fixed = word
+        if len(word) >= _MIN_FIX_LENGTH and word.isalpha() and word not in self._words:
+            limit = 1 if len(word) < 7 else 2
+            best = limit + 1
+            for candidate in self._by_initial.get(word[0], ()):
+                distance = edit_distance(word, candidate, limit)
+                if distance < best and _much_more_common(candidate, word):
+                    best, fixed = distance, candidate
+        self._cache[word] = fixed
+        return fixed
+
+
+def make_doc(
+    text: str,
+    replacements: Sequence[tuple[re.Pattern[str], str]],
+    fixer: SpellingFixer,
+) -> Doc:
+    """Normalises, tokenizes, spell-fixes and lemmatizes ``text``.
+
+    Args:
+        text: The user's message.
+        replacements: Regular-expression rewrites applied to the lower-cased
+            text (contractions, slang spellings).
+        fixer: Repairs misspelled words.
+
+    Returns:
+        A processed Doc whose tokens carry lemmas and sentence boundaries.
+    """
+    nlp = blank_english()
+    normalised = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    for pattern, replacement in replacements:
+        normalised = pattern.sub(replacement, normalised)
+    normalised = re.sub(r"\s+", " ", normalised).strip()
+    tokens = nlp.tokenizer(normalised)
+    words = [norm_word(fixer.fix(token.text)) for token in tokens]
+    spaces = [bool(token.whitespace_) for token in tokens]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

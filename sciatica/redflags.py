@@ -1,0 +1,591 @@
+"""Red-flag detection in free text, with clinical context (negation and more).
+
+The concepts, their phrasings and the context rules live in
+``data/red_flags.yml``. Each phrasing compiles to spaCy ``Matcher`` patterns
+over lemmas; context triggers (negation, family history, intentional weight
+loss, long-past injuries, questions, doubt) work like medspaCy's ConText with
+one difference that matters here: a trigger that is part of the symptom's own
+words ("I *can't* pee", "*no* feeling down there") does not negate it.
+
+Typical use::
+
+    detector = RedFlagDetector.default()
+    result = detector.detect("I can't feel the toilet paper when I wipe")
+    result.status   # "emergency"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sciatica import nlp as shared_nlp
+from sciatica.errors import Errors, KnowledgeError
+from sciatica.knowledge import (
+    DATA_DIR,
+    Citation,
+    check_choice,
+    check_keys,
+    check_source,
+)
+
+EMERGENCY = "emergency"
+URGENT = "urgent"
+URGENCIES = (EMERGENCY, URGENT)
+
+# How a mention of a concept stands in its context.
+PRESENT = "present"
+UNCERTAIN = "uncertain"
+QUESTION = "question"
+NEGATED = "negated"
+FAMILY = "family"
+INTENTIONAL = "intentional"
+RESOLVED = "resolved"
+CHRONIC = "chronic"
+PSEUDO = "pseudo"
+CATEGORIES = (
+    NEGATED,
+    FAMILY,
+    INTENTIONAL,
+    RESOLVED,
+    CHRONIC,
+    QUESTION,
+    UNCERTAIN,
+    PSEUDO,
+)
+# Categories that mean "this is not a new symptom of the person's own".
+_EXCLUDING = (NEGATED, FAMILY, INTENTIONAL, RESOLVED, CHRONIC)
+DIRECTIONS = ("forward", "backward", "both")
+
+_FILE = "red_flags.yml"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A red flag: what it is, how urgent, and why (in plain words)."""
+
+    id: str
+    urgency: str
+    label: str
+    reason: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One concept found in a message, with how it stands in context."""
+
+    concept: str
+    urgency: str
+    certainty: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Everything the detector found in one message."""
+
+    findings: tuple[Finding, ...] = ()
+
+    def concepts(self, certainty: str) -> list[str]:
+        """Concept ids found with ``certainty``, most urgent first, no repeats."""
+        ids = [f.concept for f in self._sorted() if f.certainty == certainty]
+        return list(dict.fromkeys(ids))
+
+    @property
+    def present(self) -> list[str]:
+        """Concepts the person states they have now."""
+        return self.concepts(PRESENT)
+
+    @property
+    def uncertain(self) -> list[str]:
+        """Concepts mentioned in a way that needs a yes/no confirmation."""
+        return [c for c in self.concepts(UNCERTAIN) if c not in self.present]
+
+    @property
+    def questioned(self) -> list[str]:
+        """Concepts the person asks about or raises hypothetically."""
+        settled = set(self.present) | set(self.uncertain)
+        return [c for c in self.concepts(QUESTION) if c not in settled]
+
+    @property
+    def status(self) -> str:
+        """``emergency``, ``urgent``, ``uncertain``, ``question`` or ``none``."""
+        urgencies = {f.urgency for f in self.findings if f.certainty == PRESENT}
+        if EMERGENCY in urgencies:
+            return EMERGENCY
+        if URGENT in urgencies:
+            return URGENT
+        if self.uncertain:
+            return UNCERTAIN
+        if self.questioned:
+            return QUESTION
+        return "none"
+
+    def _sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=lambda f: URGENCIES.index(f.urgency))
+
+
+@dataclass
+class _Rule:
+    """What a matcher key stands for."""
+
+    kind: str  # "concept" or a context category
+    name: str  # concept id, or category
+    weak: bool = False
+    direction: str = "forward"
+    max_scope: int = 0
+    applies_to: frozenset[str] | None = None
+    wildcards: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    rule: _Rule
+    owned: frozenset[int]  # token positions matched by a literal, not a wildcard
+
+
+class RedFlagDetector:
+    """Finds red-flag concepts in a message and reads their context."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        """Loads, validates and compiles the red-flag knowledge file.
+
+        Args:
+            path: The YAML file; ``data/red_flags.yml`` by default.
+
+        Raises:
+            KnowledgeError: If the file is invalid.
+        """
+        path = path or DATA_DIR / _FILE
+        self._file = path.name
+        raw = _read(path)
+        self.replacements = [
+            (re.compile(pattern), replacement) for pattern, replacement in raw["normalise"]
+        ]
+        self._vocabulary = _Vocabulary(raw["groups"])
+        self._vocabulary.group_names = {f"g:{name}" for name in raw["groups"]}
+        self.concepts: dict[str, Concept] = {}
+        self.terminators: frozenset[str] = frozenset()
+        self._rules: dict[str, _Rule] = {}
+        self._matcher = Matcher(shared_nlp.blank_english().vocab)
+        for concept in raw["concepts"]:
+            self._add_concept(concept)
+        self._add_context(raw["context"])
+        self._phrases = self._vocabulary.build_phrase_matcher()
+        self._fixer = shared_nlp.SpellingFixer(self._vocabulary.words)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> RedFlagDetector:
+        """The detector for the packaged knowledge file, built once."""
+        return cls()
+
+    # -- detection -------------------------------------------------------
+
+    def detect(self, text: str) -> Detection:
+        """Finds red flags in ``text`` and how each stands in its context.
+
+        Args:
+            text: One user message, as typed.
+
+        Returns:
+            The findings; ``Detection.status`` summarises them.
+        """
+        if not text or not text.strip() or text.lstrip().startswith("/"):
+            return Detection()
+        doc = shared_nlp.make_doc(text[:5000], self.replacements, self._fixer)
+        self._vocabulary.annotate(doc, self._phrases)
+        concept_spans, triggers = self._spans(doc)
+        triggers = _drop_pseudo_negations(triggers)
+        findings = []
+        for span in concept_spans:
+            certainty = self._certainty(doc, span, triggers)
+            concept = self.concepts[span.rule.name]
+            findings.append(
+                Finding(
+                    concept=concept.id,
+                    urgency=concept.urgency,
+                    certainty=certainty,
+                    text=doc[span.start : span.end].text,
+                )
+            )
+        return Detection(tuple(_best_per_concept(findings)))
+
+    def _spans(self, doc: Doc) -> tuple[list[_Span], list[_Span]]:
+        concepts: list[_Span] = []
+        triggers: list[_Span] = []
+        for key, start, end, alignment in self._matcher(doc, with_alignments=True):
+            rule = self._rules[doc.vocab.strings[key]]
+            owned = frozenset(
+                start + offset
+                for offset, element in enumerate(alignment)
+                if element not in rule.wildcards
+            )
+            span = _Span(start, end, rule, owned)
+            (concepts if rule.kind == "concept" else triggers).append(span)
+        return concepts, triggers
+
+    def _certainty(self, doc: Doc, span: _Span, triggers: list[_Span]) -> str:
+        found = set()
+        for trigger in triggers:
+            rule = trigger.rule
+            if rule.applies_to is not None and span.rule.name not in rule.applies_to:
+                continue
+            if trigger.owned & span.owned:
+                continue  # the trigger words are the symptom's own words
+            if doc[span.start].sent.start != doc[trigger.start].sent.start:
+                continue
+            if self._in_scope(doc, span, trigger):
+                found.add(rule.kind)
+        for category in _EXCLUDING:
+            if category in found:
+                return category
+        if QUESTION in found or self._is_question(doc[span.start].sent):
+            return QUESTION
+        if UNCERTAIN in found or span.rule.weak:
+            return UNCERTAIN
+        return PRESENT
+
+    def _in_scope(self, doc: Doc, span: _Span, trigger: _Span) -> bool:
+        rule = trigger.rule
+        if span.start <= trigger.start and trigger.end <= span.end:
+            return True  # inside the match, on words a wildcard stood for
+        if rule.direction in ("forward", "both") and trigger.end <= span.start:
+            gap = range(trigger.end, span.start)
+            if len(gap) <= rule.max_scope and not self._terminated(doc, gap):
+                return True
+        if rule.direction in ("backward", "both") and trigger.start >= span.end:
+            gap = range(span.end, trigger.start)
+            if len(gap) <= rule.max_scope and not self._terminated(doc, gap):
+                return True
+        return False
+
+    def _is_question(self, sentence: Span) -> bool:
+        """A sentence such as "is incontinence serious?" asks, it does not tell."""
+        words = [token for token in sentence if not token.is_punct]
+        return (
+            bool(words)
+            and sentence[-1].text == "?"
+            and words[0].lower_ in self.question_openers
+        )
+
+    def _terminated(self, doc: Doc, positions: Iterable[int]) -> bool:
+        return any(doc[i].lower_ in self.terminators for i in positions)
+
+    # -- compilation -----------------------------------------------------
+
+    def _add_concept(self, raw: Any) -> None:
+        where = f"concepts '{raw.get('id', '?')}'" if isinstance(raw, dict) else "concept"
+        entry = check_keys(
+            raw,
+            file=self._file,
+            where=where,
+            required={
+                "id": str,
+                "urgency": str,
+                "label": str,
+                "reason": str,
+                "source": dict,
+            },
+            optional={"patterns": list, "weak_patterns": list},
+        )
+        check_choice(
+            entry["urgency"], URGENCIES, file=self._file, where=where, key="urgency"
+        )
+        if entry["id"] in self.concepts:
+            raise KnowledgeError(
+                Errors.E007.format(file=self._file, where=where, id=entry["id"])
+            )
+        self.concepts[entry["id"]] = Concept(
+            id=entry["id"],
+            urgency=entry["urgency"],
+            label=entry["label"],
+            reason=entry["reason"],
+            citation=check_source(entry["source"], file=self._file, where=where),
+        )
+        for weak, key in ((False, "patterns"), (True, "weak_patterns")):
+            for index, pattern in enumerate(entry.get(key, [])):
+                rule = _Rule(kind="concept", name=entry["id"], weak=weak)
+                self._compile(pattern, rule, f"{where} {key}[{index}]")
+        if not entry.get("patterns") and not entry.get("weak_patterns"):
+            raise KnowledgeError(
+                Errors.E004.format(file=self._file, where=where, key="patterns")
+            )
+
+    def _add_context(self, raw: Any) -> None:
+        context = check_keys(
+            raw,
+            file=self._file,
+            where="context",
+            required={"terminators": list, "question_openers": list, "modifiers": list},
+        )
+        self.terminators = frozenset(str(t).lower() for t in context["terminators"])
+        self.question_openers = frozenset(
+            str(t).lower() for t in context["question_openers"]
+        )
+        for index, modifier in enumerate(context["modifiers"]):
+            where = f"context.modifiers[{index}]"
+            entry = check_keys(
+                modifier,
+                file=self._file,
+                where=where,
+                required={
+                    "category": str,
+                    "direction": str,
+                    "max_scope": int,
+                    "patterns": list,
+                },
+                optional={"applies_to": list},
+            )
+            check_choice(
+                entry["category"], CATEGORIES, file=self._file, where=where, key="category"
+            )
+            check_choice(
+                entry["direction"], DIRECTIONS, file=self._file, where=where, key="direction"
+            )
+            applies_to = entry.get("applies_to")
+            for concept in applies_to or ():
+                if concept not in self.concepts:
+                    raise KnowledgeError(
+                        Errors.E010.format(file=self._file, where=where, concept=concept)
+                    )
+            for number, pattern in enumerate(entry["patterns"]):
+                rule = _Rule(
+                    kind=entry["category"],
+                    name=entry["category"],
+                    direction=entry["direction"],
+                    max_scope=entry["max_scope"],
+                    applies_to=frozenset(applies_to) if applies_to else None,
+                )
+                self._compile(str(pattern), rule, f"{where} patterns[{number}]")
+
+    def _compile(self, pattern: str, rule: _Rule, where: str) -> None:
+        try:
+            tokens, wildcards = _expand(pattern, self._vocabulary)
+        except ValueError as error:
+            raise KnowledgeError(
+                Errors.E011.format(
+                    file=self._file, where=where, pattern=pattern, error=error
+                )
+            ) from error
+        self._rules[where] = _Rule(**{**rule.__dict__, "wildcards": wildcards})
+        self._matcher.add(where, [tokens])
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import yaml  # local: only needed when building a detector
+
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError(Errors.E001.format(file=path.name, error=error)) from error
+    entry = check_keys(
+        content,
+        file=path.name,
+        where="top level",
+        required={
+            "version": int,
+            "normalise": list,
+            "concepts": list,
+            "groups": dict,
+            "context": dict,
+        },
+    )
+    for index, pair in enumerate(entry["normalise"]):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise KnowledgeError(
+                Errors.E005.format(
+                    file=path.name,
+                    where=f"normalise[{index}]",
+                    key="rewrite",
+                    expected="a [pattern, replacement] pair",
+                    actual=pair,
+                )
+            )
+        try:
+            re.compile(pair[0])
+        except re.error as error:
+            raise KnowledgeError(
+                Errors.E011.format(
+                    file=path.name, where=f"normalise[{index}]", pattern=pair[0], error=error
+                )
+            ) from error
+    for name, members in entry["groups"].items():
+        if not isinstance(members, list) or not members:
+            raise KnowledgeError(
+                Errors.E005.format(
+                    file=path.name,
+                    where=f"groups.{name}",
+                    key=name,
+                    expected="a non-empty list",
+                    actual=members,
+                )
+            )
+    return entry
+
+
+def _token_words(entry: str) -> list[str]:
+    """Splits a pattern entry the way the tokenizer will split the text."""
+    tokenizer = shared_nlp.blank_english().tokenizer
+    return [token.text for token in tokenizer(entry.lower())]
+
+
+class _Vocabulary:
+    """Word groups and the multi-word phrases the patterns use.
+
+    Every token of a processed message gets a key string such as
+    ``|l:numb|g:numb|`` listing its lemma and the groups it belongs to; it is
+    stored in the token's NORM, which the Matcher reads at C speed. A
+    multi-word phrase (``"private parts"``, ``"can not feel"``) is merged into
+    one token first, longest phrase first, so each pattern slot is a single
+    Matcher token whatever the length of the words it stands for.
+    """
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        self.words: set[str] = set()
+        self.group_names: set[str] = set()
+        self._word_groups: dict[str, set[str]] = {}
+        self._phrase_groups: dict[str, set[str]] = {}
+        for name, members in groups.items():
+            for member in members:
+                self.add(str(member), f"g:{name}")
+
+    def add(self, entry: str, group: str | None = None) -> str:
+        """Registers a word or phrase; returns the key that matches it."""
+        words = _token_words(entry.replace("+", " "))
+        self.words.update(words)
+        if len(words) == 1:
+            key = f"l:{shared_nlp.lemma(words[0])}"
+            if group:
+                self._word_groups.setdefault(shared_nlp.lemma(words[0]), set()).add(group)
+            return group or key
+        phrase = " ".join(shared_nlp.lemma(word) for word in words)
+        groups = self._phrase_groups.setdefault(phrase, set())
+        key = group or f"p:{phrase.replace(' ', '_')}"
+        groups.add(key)
+        return key
+
+    def build_phrase_matcher(self) -> PhraseMatcher:
+        nlp = shared_nlp.blank_english()
+        matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for phrase in self._phrase_groups:
+            words = phrase.split()
+            doc = Doc(nlp.vocab, words=words, lemmas=words)
+            matcher.add(phrase, [doc])
+        return matcher
+
+    def annotate(self, doc: Doc, matcher: PhraseMatcher) -> None:
+        """Merges known phrases and writes each token's key string."""
+        spans = [doc[start:end] for _, start, end in matcher(doc)]
+        kept = filter_spans(spans)
+        # A merged phrase also belongs to the groups of the shorter phrases it
+        # starts with: "can not feel anything" is still a way to "can not feel".
+        extra: dict[int, set[str]] = {}
+        for span in kept:
+            for other in spans:
+                if other.start == span.start and other.end < span.end:
+                    phrase = " ".join(token.lemma_ for token in other)
+                    extra.setdefault(span.start, set()).update(
+                        self._phrase_groups.get(phrase, ())
+                    )
+        lemmas = {span.start: " ".join(token.lemma_ for token in span) for span in kept}
+        with doc.retokenize() as retokenizer:
+            for span in kept:
+                retokenizer.merge(span, attrs={"LEMMA": lemmas[span.start]})
+        starts = sorted(extra)
+        merged_extra = {}
+        if starts:
+            # Positions shift after merging; map old starts to new token indices.
+            offset = 0
+            for span in sorted(kept, key=lambda s: s.start):
+                if span.start in extra:
+                    merged_extra[span.start - offset] = extra[span.start]
+                offset += len(span) - 1
+        for token in doc:
+            keys = {f"l:{token.lemma_}", f"w:{token.lower_}"}
+            if " " in token.lemma_:  # a merged phrase also stands for its first word
+                keys.add(f"l:{token.lemma_.split()[0]}")
+            keys |= self._word_groups.get(token.lemma_, set())
+            keys |= self._phrase_groups.get(token.lemma_, set())
+            keys |= merged_extra.get(token.i, set())
+            token.norm_ = "|" + "|".join(sorted(keys)) + "|"
+
+
+def _expand(pattern: str, vocabulary: _Vocabulary) -> tuple[list[dict[str, Any]], frozenset[int]]:
+    """Compiles one pattern string into one Matcher token pattern.
+
+    Returns:
+        The token patterns and the positions that are wildcards.
+
+    Raises:
+        ValueError: On an unknown group or an empty pattern.
+    """
+    tokens: list[dict[str, Any]] = []
+    wildcards = set()
+    for raw in pattern.split():
+        optional = raw.endswith("?") and len(raw) > 1
+        body = raw[:-1] if optional else raw
+        if body == "_":
+            wildcards.add(len(tokens))
+            tokens.append({"OP": "?"} if optional else {})
+            continue
+        keys = []
+        for alternative in body.split("|"):
+            if alternative.startswith("<") and alternative.endswith(">"):
+                if f"g:{alternative[1:-1]}" not in vocabulary.group_names:
+                    raise ValueError(f"unknown group {alternative}")
+                keys.append(f"g:{alternative[1:-1]}")
+            elif alternative.startswith("="):
+                keys.append(f"w:{alternative[1:]}")
+                vocabulary.words.add(alternative[1:])
+            elif alternative:
+                keys.append(vocabulary.add(alternative))
+        if not keys:
+            raise ValueError(f"'{raw}' matches nothing")
+        regex = r"\|(?:" + "|".join(re.escape(key) for key in sorted(set(keys))) + r")\|"
+        spec: dict[str, Any] = {"NORM": {"REGEX": regex}}
+        if optional:
+            spec["OP"] = "?"
+        tokens.append(spec)
+    if not tokens:
+        raise ValueError("the pattern is empty")
+    return tokens, frozenset(wildcards)
+
+
+def _drop_pseudo_negations(triggers: Sequence[_Span]) -> list[_Span]:
+    """Removes negation triggers that are part of a pseudo trigger."""
+    pseudo = [t for t in triggers if t.rule.kind == PSEUDO]
+    kept = []
+    for trigger in triggers:
+        if trigger.rule.kind == PSEUDO:
+            continue
+        if trigger.rule.kind == NEGATED and any(
+            p.start <= trigger.start and trigger.end <= p.end for p in pseudo
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+_RANK = {PRESENT: 0, UNCERTAIN: 1, QUESTION: 2}
+
+
+def _best_per_concept(findings: list[Finding]) -> list[Finding]:
+    """Keeps, per concept, the finding that matters most for safety."""
+    best: dict[str, Finding] = {}
+    for finding in findings:
+        current = best.get(finding.concept)
+        rank = _RANK.get(finding.certainty, 3)
+        if current is None or rank < _RANK.get(current.certainty, 3):
+            best[finding.concept] = finding
+    return list(best.values())

@@ -1,0 +1,77 @@
+"""NLU component: red-flag concepts as entities on every message."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
+from sciatica_rasa.constants import ENTITY, EXTRACTOR
+
+_REPORTED = (PRESENT, UNCERTAIN, QUESTION)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class RedFlagExtractor(GraphComponent):
+    """Adds a ``red_flag_concept`` entity for each red flag in the message.
+
+    The entity's value is the concept id and its role how it stands in the
+    message: ``present``, ``uncertain`` or ``question``. Negated, family and
+    other non-applying mentions add nothing. The result does not depend on the
+    intent classifier.
+    """
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RedFlagExtractor:
+        """Creates the component (see ``GraphComponent``)."""
+        return cls()
+
+    def __init__(self) -> None:
+        """Builds (or reuses) the process-wide detector."""
+        self._detector = RedFlagDetector.default()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Leaves training data alone: the component is rule-based."""
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Adds the red-flag entities to each message."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not text:
+                continue
+            detection = self._detector.detect(text)
+            found = [
+                {
+                    "entity": ENTITY,
+                    "value": finding.concept,
+                    "role": finding.certainty,
+                    "start": 0,
+                    "end": len(text),
+                    "confidence_entity": 1.0,
+                    "extractor": EXTRACTOR,
+                }
+                for finding in detection.findings
+                if finding.certainty in _REPORTED
+            ]
+            if found:
+                entities = [
+                    e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY
+                ]
+                message.set(ENTITIES, entities + found, add_to_output=True)
+        return messages

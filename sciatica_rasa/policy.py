@@ -1,0 +1,128 @@
+"""Dialogue policy: red flags are handled first, whatever else is going on."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
+from sciatica_rasa.constants import (
+    ACTION_CONFIRM,
+    ACTION_ESCALATE,
+    ACTION_EXPLAIN,
+    ACTION_RESOLVE,
+    ENTITY,
+    RED_FLAG_ACTIONS,
+    SLOT_PENDING,
+)
+
+# Above RulePolicy (6), so that red flags win over rules and active forms.
+DEFAULT_PRIORITY = 7
+
+
+def next_red_flag_action(
+    latest_action: Optional[str],
+    roles: List[str],
+    pending: Optional[str],
+    loop_active: bool = False,
+) -> Optional[str]:
+    """Chooses the red-flag action for this turn, if any.
+
+    Args:
+        latest_action: The last action run (``action_listen`` after a message).
+        roles: The roles of the ``red_flag_concept`` entities in the message.
+        pending: The concept awaiting a yes/no confirmation, if any.
+        loop_active: Whether a form is active.
+
+    Returns:
+        The action to run now, or ``None`` to let the other policies decide.
+    """
+    if latest_action == ACTION_RESOLVE and loop_active:
+        return None  # the form goes on: it asks its question again
+    if latest_action in RED_FLAG_ACTIONS:
+        return ACTION_LISTEN_NAME
+    if latest_action != ACTION_LISTEN_NAME:
+        return None
+    if PRESENT in roles:
+        return ACTION_ESCALATE
+    if pending:
+        return ACTION_RESOLVE
+    if UNCERTAIN in roles:
+        return ACTION_CONFIRM
+    if QUESTION in roles:
+        return ACTION_EXPLAIN
+    return None
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT],
+    is_trainable=False,
+)
+class RedFlagPolicy(Policy):
+    """Runs the red-flag actions as soon as a message carries a red flag.
+
+    Its predictions are made with full confidence, as "no user" predictions
+    (like a form's happy path) and with a priority above RulePolicy, so an
+    active form or rule cannot swallow a red flag.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The policy's default configuration."""
+        return {"priority": DEFAULT_PRIORITY}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        """Creates the policy (see ``Policy``)."""
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self,
+        training_trackers: List[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        """Nothing to learn: the policy is rule-based."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Predicts a red-flag action, or nothing (see ``Policy``)."""
+        probabilities = self._default_predictions(domain)
+        latest = tracker.latest_action_name
+        message = tracker.latest_message
+        roles = [
+            entity.get("role") or PRESENT
+            for entity in (message.entities if message else [])
+            if entity.get("entity") == ENTITY
+        ]
+        action = next_red_flag_action(
+            latest,
+            roles,
+            tracker.get_slot(SLOT_PENDING),
+            loop_active=bool(tracker.active_loop_name),
+        )
+        if action is None or action not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, is_no_user_prediction=True)
