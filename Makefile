@@ -52,7 +52,7 @@ format: $(STAMP) ## Apply ruff fixes and formatting
 	$(BIN)/ruff format .
 
 test-stories: $(MODEL) ## Conversation tests (tests/conversations) against the trained model
-	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out var/results --no-plot
+	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --e2e --out var/results --no-plot
 
 test-unit: $(STAMP) ## Fast unit tests only
 	$(BIN)/pytest -m "not e2e" -q

@@ -106,7 +106,8 @@ def entity_concepts(tracker: Tracker, role: str) -> List[str]:
     concepts = [
         e.get("value")
         for e in entities
-        if e.get("entity") == "red_flag_concept" and (e.get("role") or "present") == role
+        if e.get("entity") == "red_flag_concept"
+        and (e.get("role") or "present") == role
     ]
     ranked = sorted(concepts, key=lambda c: 0 if level_of([c]) == EMERGENCY else 1)
     return list(dict.fromkeys(ranked))

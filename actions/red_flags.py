@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -31,7 +31,7 @@ def _confirm(dispatcher: CollectingDispatcher, concept: str) -> List[EventType]:
 class ActionRedFlagEscalate(Action):
     """The message states a red flag: escalate now, whatever was going on."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return ACTION_ESCALATE
 
@@ -39,7 +39,7 @@ class ActionRedFlagEscalate(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         """Sends the escalation for the flags stated in the latest message."""
         return escalate(dispatcher, tracker, entity_concepts(tracker, PRESENT))
@@ -48,7 +48,7 @@ class ActionRedFlagEscalate(Action):
 class ActionRedFlagConfirm(Action):
     """A flag term in uncertain context: ask a yes/no question about it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return ACTION_CONFIRM
 
@@ -56,7 +56,7 @@ class ActionRedFlagConfirm(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         """Asks about the most urgent uncertain concept."""
         concepts = entity_concepts(tracker, UNCERTAIN)
@@ -66,7 +66,7 @@ class ActionRedFlagConfirm(Action):
 class ActionRedFlagExplain(Action):
     """A question about a red flag: explain it, then ask if the person has it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return ACTION_EXPLAIN
 
@@ -74,7 +74,7 @@ class ActionRedFlagExplain(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         """Explains the most urgent concept asked about and asks about it."""
         concepts = entity_concepts(tracker, QUESTION)
@@ -87,7 +87,7 @@ class ActionRedFlagExplain(Action):
 class ActionRedFlagResolve(Action):
     """The answer to a red-flag confirmation question."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return ACTION_RESOLVE
 
@@ -95,7 +95,7 @@ class ActionRedFlagResolve(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         """Escalates on yes, stands down on no, errs to safety otherwise.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -27,22 +27,22 @@ class ValidateScreeningForm(FormValidationAction):
     ``unsure``, which counts as a possible flag.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return "validate_screening_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: List[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> List[str]:
         """Only the questions that can still change the outcome."""
         answers = {slot: tracker.get_slot(slot) for slot in screening.slots()}
         return screening.required_slots(answers)
 
-    def _answer(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+    def _answer(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
         answer = read_yes_no(
@@ -54,56 +54,92 @@ class ValidateScreeningForm(FormValidationAction):
         return {slot: None, SLOT_REASK: slot}
 
     def validate_screen_bladder_bowel(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Bladder or bowel changes."""
         return self._answer("screen_bladder_bowel", tracker)
 
     def validate_screen_saddle(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Numbness in the saddle area."""
         return self._answer("screen_saddle", tracker)
 
     def validate_screen_sexual(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """New sexual dysfunction."""
         return self._answer("screen_sexual", tracker)
 
     def validate_screen_both_legs(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Sciatica in both legs."""
         return self._answer("screen_both_legs", tracker)
 
     def validate_screen_weakness(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Progressive weakness or foot drop."""
         return self._answer("screen_weakness", tracker)
 
     def validate_screen_fever(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Fever or feeling very unwell."""
         return self._answer("screen_fever", tracker)
 
     def validate_screen_cancer(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """History of cancer."""
         return self._answer("screen_cancer", tracker)
 
     def validate_screen_weight_loss(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """Unexplained weight loss."""
         return self._answer("screen_weight_loss", tracker)
 
     def validate_screen_trauma(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
         """A recent fall or accident."""
         return self._answer("screen_trauma", tracker)
 
@@ -111,7 +147,7 @@ class ValidateScreeningForm(FormValidationAction):
 class ActionScreeningOutcome(Action):
     """After the last question: the escalation, or the all-clear."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Action name."""
         return "action_screening_outcome"
 
@@ -124,7 +160,7 @@ class ActionScreeningOutcome(Action):
         """Sums up the answers and sets ``red_flag``."""
         answers = {slot: tracker.get_slot(slot) for slot in screening.slots()}
         result = screening.outcome(answers)
-        current: Optional[str] = tracker.get_slot(SLOT_RED_FLAG)
+        current: str | None = tracker.get_slot(SLOT_RED_FLAG)
         if result.level == EMERGENCY or (result.level == URGENT and result.concepts):
             return escalate(dispatcher, tracker, result.concepts)
         if result.level == URGENT:

@@ -31,7 +31,10 @@ _NO = re.compile(
     r"(it'?s|it is|i'?m|i am|that'?s|all|everything'?s|everything is) "
     r"(fine|ok|okay|good|normal|alright))\b"
 )
-_NEGATION = re.compile(r"\b(no|not|never|none|nothing|neither|nor|nope|nah)\b|n'?t\b")
+_NEGATION = re.compile(
+    r"\b(no|not|never|none|nothing|neither|nor|nope|nah|dont|cant|wont|didnt|"
+    r"doesnt|isnt|arent|wasnt|havent|hasnt|hadnt)\b|\w+n't\b"
+)
 _STRONG_YES = re.compile(
     r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
     r"absolutely|certainly|affirmative|indeed|i think so|think so|i believe so|"

@@ -143,7 +143,11 @@ def check_choice(
     if value not in choices:
         raise KnowledgeError(
             Errors.E006.format(
-                file=file, where=where, key=key, allowed=", ".join(choices), actual=value
+                file=file,
+                where=where,
+                key=key,
+                allowed=", ".join(choices),
+                actual=value,
             )
         )
     return value

@@ -80,7 +80,9 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         current = [i] + [0] * len(b)
         for j, char_b in enumerate(b, 1):
             cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost
+            )
             if (
                 i > 1
                 and j > 1

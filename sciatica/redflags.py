@@ -170,7 +170,8 @@ class RedFlagDetector:
         self._file = path.name
         raw = _read(path)
         self.replacements = [
-            (re.compile(pattern), replacement) for pattern, replacement in raw["normalise"]
+            (re.compile(pattern), replacement)
+            for pattern, replacement in raw["normalise"]
         ]
         self._vocabulary = _Vocabulary(raw["groups"])
         self._vocabulary.group_names = {f"g:{name}" for name in raw["groups"]}
@@ -285,7 +286,9 @@ class RedFlagDetector:
     # -- compilation -----------------------------------------------------
 
     def _add_concept(self, raw: Any) -> None:
-        where = f"concepts '{raw.get('id', '?')}'" if isinstance(raw, dict) else "concept"
+        where = (
+            f"concepts '{raw.get('id', '?')}'" if isinstance(raw, dict) else "concept"
+        )
         entry = check_keys(
             raw,
             file=self._file,
@@ -348,16 +351,26 @@ class RedFlagDetector:
                 optional={"applies_to": list},
             )
             check_choice(
-                entry["category"], CATEGORIES, file=self._file, where=where, key="category"
+                entry["category"],
+                CATEGORIES,
+                file=self._file,
+                where=where,
+                key="category",
             )
             check_choice(
-                entry["direction"], DIRECTIONS, file=self._file, where=where, key="direction"
+                entry["direction"],
+                DIRECTIONS,
+                file=self._file,
+                where=where,
+                key="direction",
             )
             applies_to = entry.get("applies_to")
             for concept in applies_to or ():
                 if concept not in self.concepts:
                     raise KnowledgeError(
-                        Errors.E010.format(file=self._file, where=where, concept=concept)
+                        Errors.E010.format(
+                            file=self._file, where=where, concept=concept
+                        )
                     )
             for number, pattern in enumerate(entry["patterns"]):
                 rule = _Rule(
@@ -417,7 +430,10 @@ def _read(path: Path) -> dict[str, Any]:
         except re.error as error:
             raise KnowledgeError(
                 Errors.E011.format(
-                    file=path.name, where=f"normalise[{index}]", pattern=pair[0], error=error
+                    file=path.name,
+                    where=f"normalise[{index}]",
+                    pattern=pair[0],
+                    error=error,
                 )
             ) from error
     for name, members in entry["groups"].items():
@@ -467,7 +483,9 @@ class _Vocabulary:
         if len(words) == 1:
             key = f"l:{shared_nlp.lemma(words[0])}"
             if group:
-                self._word_groups.setdefault(shared_nlp.lemma(words[0]), set()).add(group)
+                self._word_groups.setdefault(shared_nlp.lemma(words[0]), set()).add(
+                    group
+                )
             return group or key
         phrase = " ".join(shared_nlp.lemma(word) for word in words)
         groups = self._phrase_groups.setdefault(phrase, set())
@@ -521,7 +539,9 @@ class _Vocabulary:
             token.norm_ = "|" + "|".join(sorted(keys)) + "|"
 
 
-def _expand(pattern: str, vocabulary: _Vocabulary) -> tuple[list[dict[str, Any]], frozenset[int]]:
+def _expand(
+    pattern: str, vocabulary: _Vocabulary
+) -> tuple[list[dict[str, Any]], frozenset[int]]:
     """Compiles one pattern string into one Matcher token pattern.
 
     Returns:
@@ -552,7 +572,9 @@ def _expand(pattern: str, vocabulary: _Vocabulary) -> tuple[list[dict[str, Any]]
                 keys.append(vocabulary.add(alternative))
         if not keys:
             raise ValueError(f"'{raw}' matches nothing")
-        regex = r"\|(?:" + "|".join(re.escape(key) for key in sorted(set(keys))) + r")\|"
+        regex = (
+            r"\|(?:" + "|".join(re.escape(key) for key in sorted(set(keys))) + r")\|"
+        )
         spec: dict[str, Any] = {"NORM": {"REGEX": regex}}
         if optional:
             spec["OP"] = "?"

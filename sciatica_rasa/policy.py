@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.graph import ExecutionContext
@@ -30,11 +30,11 @@ DEFAULT_PRIORITY = 7
 
 
 def next_red_flag_action(
-    latest_action: Optional[str],
+    latest_action: str | None,
     roles: List[str],
-    pending: Optional[str],
+    pending: str | None,
     loop_active: bool = False,
-) -> Optional[str]:
+) -> str | None:
     """Chooses the red-flag action for this turn, if any.
 
     Args:
@@ -104,7 +104,7 @@ class RedFlagPolicy(Policy):
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: Optional[Dict[str, Any]] = None,
+        rule_only_data: Dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         """Predicts a red-flag action, or nothing (see ``Policy``)."""

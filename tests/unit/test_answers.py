@@ -1,0 +1,80 @@
+import pytest
+
+from sciatica.answers import NO, UNSURE, YES, read_yes_no
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "Yes.",
+        "yeah",
+        "yep",
+        "y",
+        "I think so",
+        "a little",
+        "Yes, I have",
+        "sadly yes",
+        "/affirm",
+        "yeah a bit",
+        "sometimes",
+    ],
+)
+def test_yes(text):
+    assert read_yes_no(text) == YES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no",
+        "No.",
+        "nope",
+        "nah",
+        "never",
+        "not at all",
+        "I don't think so",
+        "I have no problems",
+        "it's fine",
+        "all normal",
+        "/deny",
+        "no, nothing like that",
+    ],
+)
+def test_no(text):
+    assert read_yes_no(text) == NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure",
+        "maybe",
+        "I don't know",
+        "dunno",
+        "no idea",
+        "possibly",
+        "yes and no",
+        "/unsure",
+        "kind of",
+        "hard to say",
+        "yes, no, I'm not sure",
+    ],
+)
+def test_unsure(text):
+    assert read_yes_no(text) == UNSURE
+
+
+def test_a_yes_with_a_negation_is_not_taken_as_yes():
+    assert read_yes_no("yes I don't") == UNSURE
+
+
+@pytest.mark.parametrize("text", ["what do you mean?", "my leg hurts", "", None])
+def test_not_an_answer(text):
+    assert read_yes_no(text) is None
+
+
+def test_intent_is_only_a_fallback_and_needs_confidence():
+    assert read_yes_no("absolutely, 100 percent", "deny", 0.99) == YES
+    assert read_yes_no("right you are", "affirm", 0.95) == YES
+    assert read_yes_no("right you are", "affirm", 0.5) is None

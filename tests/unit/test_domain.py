@@ -1,0 +1,49 @@
+"""The domain holds every response the actions send, and safety text is fixed."""
+
+import pytest
+
+from actions.locale import LOCALES
+from sciatica import screening
+
+SAFETY = ("utter_emergency", "utter_urgent", "utter_possible_red_flag")
+NUMBERS = {
+    "intl": ("999", "911", "112"),
+    "uk": ("999",),
+    "us": ("911",),
+    "eu": ("112",),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("base", SAFETY)
+def test_safety_messages_exist_for_every_locale_and_never_vary(domain, base, locale):
+    variants = domain["responses"][f"{base}_{locale}"]
+    assert len(variants) == 1, "a safety message must be deterministic"
+    text = variants[0]["text"]
+    assert "{reason}" in text
+    for number in NUMBERS[locale]:
+        assert number in text
+
+
+def test_every_concept_can_be_confirmed_and_explained(domain, detector):
+    for concept in detector.concepts:
+        assert f"utter_confirm_{concept}" in domain["responses"]
+        assert f"utter_explain_{concept}" in domain["responses"]
+        buttons = domain["responses"][f"utter_confirm_{concept}"][0]["buttons"]
+        assert [b["payload"] for b in buttons] == ["/affirm", "/deny", "/unsure"]
+
+
+def test_every_screening_question_has_one_wording_and_one_plainer_reask(domain):
+    assert domain["forms"]["screening_form"]["required_slots"] == screening.slots()
+    for slot in screening.slots():
+        variants = domain["responses"][f"utter_ask_{slot}"]
+        plain = [v for v in variants if v.get("condition")]
+        assert len(variants) == 2 and len(plain) == 1
+        assert plain[0]["condition"][0]["value"] == slot
+        assert all(v["buttons"] for v in variants)
+
+
+def test_red_flag_slot_contract(domain):
+    slot = domain["slots"]["red_flag"]
+    assert slot["type"] == "categorical"
+    assert set(slot["values"]) == {"emergency", "urgent", "none"}

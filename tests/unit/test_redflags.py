@@ -1,0 +1,164 @@
+"""The red-flag detector: one short sentence per behaviour, then the labelled set."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def status(detector, text):
+    return detector.detect(text).status
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("I wet myself this morning", "bladder_dysfunction"),
+        ("I can't control my bladder anymore", "bladder_dysfunction"),
+        ("unable to pee", "bladder_dysfunction"),
+        ("cant pee", "bladder_dysfunction"),
+        ("wet the bed last night", "bladder_dysfunction"),
+        ("I don't feel when I need to go for a wee", "bladder_dysfunction"),
+        ("pooped myself", "bowel_dysfunction"),
+        ("I can't feel the toilet paper when I wipe", "saddle_anaesthesia"),
+        ("can't feel it when I wipe", "saddle_anaesthesia"),
+        ("numb bum", "saddle_anaesthesia"),
+        ("no feeling down there", "saddle_anaesthesia"),
+        ("can't get an erection since the pain started", "sexual_dysfunction"),
+        ("the pain goes down both legs", "bilateral_sciatica"),
+    ],
+)
+def test_emergency_phrasings(detector, text, concept):
+    result = detector.detect(text)
+    assert result.status == "emergency"
+    assert concept in result.present
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my foot slaps the floor", "progressive_weakness"),
+        ("can't lift my toes", "progressive_weakness"),
+        ("my leg gives way", "progressive_weakness"),
+        ("I've got a fever", "fever"),
+        ("I had breast cancer five years ago", "cancer_history"),
+        ("lost a stone without trying", "weight_loss"),
+        ("I fell down the stairs yesterday", "trauma"),
+    ],
+)
+def test_urgent_phrasings(detector, text, concept):
+    result = detector.detect(text)
+    assert result.status == "urgent"
+    assert concept in result.present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no bladder problems",  # negation
+        "I don't have numbness down there",  # negation
+        "bowels are fine",  # negation after the term
+        "my dad had cancer",  # family history
+        "I lost weight on purpose",  # intentional
+        "I didn't fall",  # negated event
+        "I broke my leg 20 years ago",  # long past
+        "my foot tingles when I sit",  # benign neighbour
+        "my butt hurts when I sit",  # benign neighbour
+        "numbness in my left calf",  # one-sided, not saddle
+        "I have a cold",
+    ],
+)
+def test_hard_negatives_are_not_flags(detector, text):
+    assert status(detector, text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is cauda equina?",
+        "should I worry about foot drop?",
+        "is incontinence a sign of something serious?",
+    ],
+)
+def test_questions_get_an_explanation_not_an_escalation(detector, text):
+    assert status(detector, text) == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm not sure if my leg feels weak", "bladder problems", "I've lost weight"],
+)
+def test_uncertain_mentions_are_confirmed(detector, text):
+    assert status(detector, text) == "uncertain"
+
+
+def test_the_symptom_own_negation_is_not_a_negation(detector):
+    # "can't" negates nothing here: it is the symptom (ConText gets this wrong).
+    assert status(detector, "I can't control my bladder anymore") == "emergency"
+    # ... but a real negation before it still counts.
+    assert status(detector, "no problems controlling my bladder") == "none"
+
+
+def test_a_terminator_ends_the_negation(detector):
+    assert status(detector, "no numbness but I can't pee") == "emergency"
+
+
+def test_misspellings_and_british_american_variants(detector):
+    assert status(detector, "my bladdar keeps leaking") == "emergency"
+    assert status(detector, "numbess around my anus") == "emergency"
+    assert (
+        status(detector, "I've been feeling feverish and have a high temprature")
+        == "urgent"
+    )
+    assert status(detector, "had a tumour removed") == "urgent"
+    assert status(detector, "had a tumor removed") == "urgent"
+
+
+def test_two_flags_report_the_more_urgent(detector):
+    result = detector.detect("I've had a fever and now I can't pee")
+    assert result.status == "emergency"
+    assert result.present[0] == "bladder_dysfunction"
+    assert "fever" in result.present
+
+
+def test_commands_and_empty_text_are_ignored(detector):
+    assert status(detector, "/affirm") == "none"
+    assert status(detector, "   ") == "none"
+    assert status(detector, "") == "none"
+
+
+def _labelled(name):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["phrasings"]
+
+
+def _scores(detector, items):
+    found = {"emergency": 0, "urgent": 0}
+    total = {"emergency": 0, "urgent": 0}
+    false_escalations = negatives = 0
+    for item in items:
+        got = detector.detect(item["text"]).status
+        if item["label"] == "none":
+            negatives += 1
+            false_escalations += got in ("emergency", "urgent")
+            continue
+        total[item["label"]] += 1
+        if item["label"] == "emergency":
+            found["emergency"] += got == "emergency"
+        else:
+            found["urgent"] += got in ("urgent", "emergency")
+    return (
+        found["emergency"] / total["emergency"],
+        found["urgent"] / total["urgent"],
+        false_escalations / negatives,
+    )
+
+
+def test_the_development_set_meets_the_targets(detector):
+    items = _labelled("red_flag_phrasings.yml")
+    assert len(items) >= 250
+    emergency_recall, urgent_recall, false_escalation = _scores(detector, items)
+    assert emergency_recall == 1.0
+    assert urgent_recall >= 0.98
+    assert false_escalation <= 0.03
