@@ -63,6 +63,8 @@ CATEGORIES = (
 # Categories that mean "this is not a new symptom of the person's own".
 _EXCLUDING = (NEGATED, FAMILY, INTENTIONAL, RESOLVED, CHRONIC)
 DIRECTIONS = ("forward", "backward", "both")
+# Longer messages are cut: no symptom report needs more, and it bounds the cost.
+_MAX_CHARS = 5000
 
 _FILE = "red_flags.yml"
 
@@ -202,10 +204,9 @@ class RedFlagDetector:
         Returns:
             The findings; ``Detection.status`` summarises them.
         """
-        if not text or not text.strip() or text.lstrip().startswith("/"):
+        doc = self._doc(text)
+        if doc is None:
             return Detection()
-        doc = shared_nlp.make_doc(text[:5000], self.replacements, self._fixer)
-        self._vocabulary.annotate(doc, self._phrases)
         concept_spans, triggers = self._spans(doc)
         triggers = _drop_pseudo_negations(triggers)
         findings = []
@@ -221,6 +222,39 @@ class RedFlagDetector:
                 )
             )
         return Detection(tuple(_best_per_concept(findings)))
+
+    def mentions(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """Concept mentions before any context rule is applied.
+
+        Used to compare context handling with other tools on the same mentions.
+
+        Args:
+            text: One user message.
+
+        Returns:
+            The normalised text and, for each mention, its character span in that
+            text and the concept id.
+        """
+        doc = self._doc(text)
+        if doc is None:
+            return "", []
+        spans, _ = self._spans(doc)
+        found = {
+            (
+                doc[s.start].idx,
+                doc[s.end - 1].idx + len(doc[s.end - 1].text),
+                s.rule.name,
+            )
+            for s in spans
+        }
+        return doc.text, sorted(found)
+
+    def _doc(self, text: str) -> Doc | None:
+        if not text or not text.strip() or text.lstrip().startswith("/"):
+            return None
+        doc = shared_nlp.make_doc(text[:_MAX_CHARS], self.replacements, self._fixer)
+        self._vocabulary.annotate(doc, self._phrases)
+        return doc
 
     def _spans(self, doc: Doc) -> tuple[list[_Span], list[_Span]]:
         concepts: list[_Span] = []

@@ -1,0 +1,273 @@
+"""Red-flag detection benchmark: our detector against two baselines.
+
+Prints (and writes to docs/red-flags.md) per-class recall and precision and the
+false-escalation rate on negatives, for three systems on the same labelled sets:
+
+- ``detector``: sciatica.redflags, the rules the assistant uses;
+- ``keywords``: plain keyword matching, no context at all;
+- ``context``: the same concept mentions, with medspaCy's ConText and its
+  default rules deciding negation, family, hypothetical and uncertain.
+
+Usage: python -m bench.safety [--verbose] [--write docs/red-flags.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+from typing import Callable, Dict, List
+
+import yaml
+
+from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "development": ROOT / "tests" / "data" / "red_flag_phrasings.yml",
+    "held-out": ROOT / "tests" / "data" / "red_flag_heldout.yml",
+    "blind": ROOT / "tests" / "data" / "red_flag_blind.yml",
+}
+# A naive baseline: a message with any of these is escalated.
+KEYWORDS = {
+    EMERGENCY: [
+        "bladder",
+        "bowel",
+        "incontinen",
+        "urin",
+        "pee",
+        "wee ",
+        "wet myself",
+        "wet the bed",
+        "poo",
+        "soil",
+        "saddle",
+        "groin",
+        "genital",
+        "anus",
+        "back passage",
+        "numb bum",
+        "erection",
+        "both legs",
+        "both sides",
+    ],
+    URGENT: [
+        "weak",
+        "foot drop",
+        "trip",
+        "give way",
+        "gives way",
+        "buckl",
+        "fever",
+        "temperature",
+        "chills",
+        "sweats",
+        "cancer",
+        "chemo",
+        "tumour",
+        "tumor",
+        "weight",
+        "fell",
+        "fall",
+        "accident",
+        "crash",
+        "injur",
+    ],
+}
+
+
+def keyword_status(text: str) -> str:
+    lowered = text.lower()
+    for level in (EMERGENCY, URGENT):
+        if any(keyword in lowered for keyword in KEYWORDS[level]):
+            return level
+    return "none"
+
+
+def context_system(detector: RedFlagDetector) -> Callable[[str], str]:
+    """Our concept mentions, judged by medspaCy ConText with its default rules."""
+    import medspacy  # noqa: F401  (registers the medspacy_context factory)
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("medspacy_context")
+
+    def status(text: str) -> str:
+        normalised, mentions = detector.mentions(text)
+        if not mentions:
+            return "none"
+        doc = nlp.make_doc(normalised)
+        spans = [
+            doc.char_span(s, e, label=c, alignment_mode="expand")
+            for s, e, c in mentions
+        ]
+        doc.ents = spacy.util.filter_spans([s for s in spans if s is not None])
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        levels = set()
+        for ent in doc.ents:
+            if ent._.is_negated or ent._.is_family or ent._.is_hypothetical:
+                continue
+            if ent._.is_uncertain:
+                continue
+            levels.add(detector.concepts[ent.label_].urgency)
+        for level in (EMERGENCY, URGENT):
+            if level in levels:
+                return level
+        return "none"
+
+    return status
+
+
+def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, float]:
+    counts = {
+        "tp_e": 0,
+        "pred_e": 0,
+        "gold_e": 0,
+        "tp_u": 0,
+        "pred_u": 0,
+        "gold_u": 0,
+        "neg": 0,
+        "fp": 0,
+        "escalated_any": 0,
+        "positives": 0,
+    }
+    misses = []
+    for item in items:
+        got = status(item["text"])
+        label = item["label"]
+        counts["gold_e"] += label == EMERGENCY
+        counts["gold_u"] += label == URGENT
+        counts["pred_e"] += got == EMERGENCY
+        counts["pred_u"] += got == URGENT
+        counts["tp_e"] += label == EMERGENCY and got == EMERGENCY
+        # An urgent flag escalated as an emergency is still caught.
+        counts["tp_u"] += label == URGENT and got in (URGENT, EMERGENCY)
+        if label == "none":
+            counts["neg"] += 1
+            counts["fp"] += got in (EMERGENCY, URGENT)
+        wrong = (
+            (label == EMERGENCY and got != EMERGENCY)
+            or (label == URGENT and got not in (URGENT, EMERGENCY))
+            or (label == "none" and got != "none")
+        )
+        if wrong:
+            misses.append((label, got, item["text"]))
+    result = {
+        "emergency recall": counts["tp_e"] / max(counts["gold_e"], 1),
+        "emergency precision": counts["tp_e"] / max(counts["pred_e"], 1),
+        "urgent recall": counts["tp_u"] / max(counts["gold_u"], 1),
+        "urgent precision": sum(
+            1 for i in items if i["label"] == URGENT and status(i["text"]) == URGENT
+        )
+        / max(counts["pred_u"], 1),
+        "false escalation": counts["fp"] / max(counts["neg"], 1),
+    }
+    result["_misses"] = misses  # type: ignore[assignment]
+    result["_n"] = (counts["gold_e"], counts["gold_u"], counts["neg"])  # type: ignore[assignment]
+    return result
+
+
+def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
+    texts = [i["text"] for i in items]
+    for text in texts[:20]:
+        detector.detect(text)
+    samples = []
+    for _ in range(3):
+        for text in texts:
+            start = time.perf_counter()
+            detector.detect(text)
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {
+        "mean ms": statistics.mean(samples),
+        "p50 ms": samples[len(samples) // 2],
+        "p95 ms": samples[int(len(samples) * 0.95)],
+        "p99 ms": samples[int(len(samples) * 0.99)],
+    }
+
+
+def table(results: Dict[str, Dict[str, Dict[str, float]]]) -> str:
+    columns = [
+        "emergency recall",
+        "emergency precision",
+        "urgent recall",
+        "urgent precision",
+        "false escalation",
+    ]
+    lines = []
+    for set_name, systems in results.items():
+        n_e, n_u, n_neg = next(iter(systems.values()))["_n"]
+        lines.append(
+            f"\n**{set_name}** set: {n_e} emergency, {n_u} urgent, {n_neg} negatives\n"
+        )
+        lines.append("| system | " + " | ".join(columns) + " |")
+        lines.append("|---|" + "---|" * len(columns))
+        for system, values in systems.items():
+            cells = [f"{values[c] * 100:.1f}%" for c in columns]
+            lines.append(f"| {system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--verbose", action="store_true", help="list the development-set misses"
+    )
+    parser.add_argument(
+        "--write", type=Path, help="write the tables into this markdown file"
+    )
+    args = parser.parse_args()
+
+    detector = RedFlagDetector.default()
+    systems: Dict[str, Callable[[str], str]] = {
+        "detector (ours)": lambda text: _escalation(detector.detect(text).status),
+        "keywords": keyword_status,
+    }
+    try:
+        systems["medspaCy ConText (default rules)"] = context_system(detector)
+    except ImportError:
+        print("medspaCy is not installed: the ConText baseline is left out.")
+
+    results: Dict[str, Dict[str, Dict[str, float]]] = {}
+    all_items: List[dict] = []
+    for set_name, path in SETS.items():
+        if not path.exists():
+            continue
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
+        all_items += items
+        results[set_name] = {
+            name: score(items, status) for name, status in systems.items()
+        }
+    text = table(results)
+    speed = timing(detector, all_items)
+    speed_line = (
+        f"\nDetector speed over {len(all_items)} messages x 3 (this machine): "
+        + ", ".join(f"{k} {v:.2f}" for k, v in speed.items())
+    )
+    print(text)
+    print(speed_line)
+    if args.verbose:
+        for label, got, message in results["development"]["detector (ours)"]["_misses"]:
+            print(f"  miss [{label} -> {got}] {message}")
+    if args.write:
+        _write(args.write, text + "\n" + speed_line + "\n")
+
+
+def _escalation(status: str) -> str:
+    return status if status in (EMERGENCY, URGENT) else "none"
+
+
+def _write(path: Path, body: str) -> None:
+    begin, end = "<!-- bench-safety:begin -->", "<!-- bench-safety:end -->"
+    content = path.read_text(encoding="utf-8") if path.exists() else f"{begin}\n{end}\n"
+    head, _, rest = content.partition(begin)
+    _, _, tail = rest.partition(end)
+    path.write_text(f"{head}{begin}\n{body}\n{end}{tail}", encoding="utf-8")
+    print(f"Written to {path}")
+
+
+if __name__ == "__main__":
+    main()
