@@ -1,0 +1,1 @@
+"""Benchmarks: commands that print and record figures (not tests)."""

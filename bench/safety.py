@@ -78,6 +78,7 @@ KEYWORDS = {
 
 
 def keyword_status(text: str) -> str:
+    """The keyword baseline's verdict on one message."""
     lowered = text.lower()
     for level in (EMERGENCY, URGENT):
         if any(keyword in lowered for keyword in KEYWORDS[level]):
@@ -122,6 +123,7 @@ def context_system(detector: RedFlagDetector) -> Callable[[str], str]:
 
 
 def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, float]:
+    """Recall, precision and false escalations of one system on one set."""
     counts = {
         "tp_e": 0,
         "pred_e": 0,
@@ -171,6 +173,7 @@ def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, float]:
 
 
 def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
+    """Milliseconds per message for the detector (after a warm-up)."""
     texts = [i["text"] for i in items]
     for text in texts[:20]:
         detector.detect(text)
@@ -190,6 +193,7 @@ def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
 
 
 def table(results: Dict[str, Dict[str, Dict[str, float]]]) -> str:
+    """The results as markdown tables, one per labelled set."""
     columns = [
         "emergency recall",
         "emergency precision",
@@ -212,6 +216,7 @@ def table(results: Dict[str, Dict[str, Dict[str, float]]]) -> str:
 
 
 def main() -> None:
+    """Runs the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--verbose", action="store_true", help="list the development-set misses"
