@@ -13,6 +13,6 @@ if ! curl -fs "http://127.0.0.1:${ACTION_PORT}/health" >/dev/null 2>&1; then
     sleep 1
   done
 fi
-# The shell keeps its conversation in memory so it never competes with a
-# running server for the SQLite file.
+# The shell keeps its conversations in a separate SQLite file so it never
+# competes with a running server (make run) for var/tracker.db.
 TRACKER_DB=var/shell.db .venv/bin/rasa shell --model models/sciatica.tar.gz --endpoints endpoints.yml

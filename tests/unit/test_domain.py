@@ -47,3 +47,15 @@ def test_red_flag_slot_contract(domain):
     slot = domain["slots"]["red_flag"]
     assert slot["type"] == "categorical"
     assert set(slot["values"]) == {"emergency", "urgent", "none"}
+
+
+@pytest.mark.parametrize("name", ["utter_default", "utter_goodbye"])
+def test_after_a_flag_every_generic_reply_repeats_the_safety_advice(domain, name):
+    variants = domain["responses"][name]
+    by_level = {
+        v["condition"][0]["value"]: v["text"] for v in variants if v.get("condition")
+    }
+    assert set(by_level) == {"emergency", "urgent"}
+    assert len([v for v in variants if not v.get("condition")]) == 1
+    for text in by_level.values():
+        assert "999" in text and "911" in text and "112" in text
