@@ -15,4 +15,5 @@ if ! curl -fs "http://127.0.0.1:${ACTION_PORT}/health" >/dev/null 2>&1; then
 fi
 # The shell keeps its conversations in a separate SQLite file so it never
 # competes with a running server (make run) for var/tracker.db.
-TRACKER_DB=var/shell.db .venv/bin/rasa shell --model models/sciatica.tar.gz --endpoints endpoints.yml
+TRACKER_DB=var/shell.db .venv/bin/rasa shell --model models/sciatica.tar.gz --endpoints endpoints.yml \
+  --port "${SHELL_PORT:-5006}"
