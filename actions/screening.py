@@ -170,6 +170,5 @@ class ActionScreeningOutcome(Action):
             return escalate(dispatcher, tracker, tracker.get_slot(SLOT_CONCEPTS) or [])
         if result.level == screening.NONE:
             dispatcher.utter_message(response="utter_screening_clear")
-            dispatcher.utter_message(response="utter_after_screening")
             return [SlotSet(SLOT_RED_FLAG, screening.NONE)]
         return []

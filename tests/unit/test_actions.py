@@ -211,7 +211,7 @@ async def test_outcome_all_clear(dispatcher, domain):
     tracker = make_tracker("no", slots={slot: "no" for slot in screening.slots()})
     events = await run(ActionScreeningOutcome(), dispatcher, tracker, domain)
     assert events == [SlotSet("red_flag", "none")]
-    assert responses(dispatcher) == ["utter_screening_clear", "utter_after_screening"]
+    assert responses(dispatcher) == ["utter_screening_clear"]
 
 
 async def test_outcome_urgent_yes(dispatcher, domain):

@@ -1,0 +1,27 @@
+"""Small helpers about the conversation's turns."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+# Events a form adds around its own run, which say nothing about the turn.
+_BOOKKEEPING = {"slot", "active_loop", "user_featurization", "loop_interrupted"}
+
+
+def answered_just_now(tracker: Tracker) -> bool:
+    """Whether the form is running because the user just sent a message.
+
+    A form's validation action also runs when the form starts, after the
+    bot's own messages; only a fresh user message should be read as an answer.
+    Rasa inserts the form's own ``ActionExecuted`` before calling validation,
+    so ``latest_action_name`` cannot tell: look at what came before it.
+    """
+    active_loop = (tracker.active_loop or {}).get("name")
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind in _BOOKKEEPING:
+            continue
+        if kind == "action" and event.get("name") in (active_loop, "action_listen"):
+            continue
+        return kind == "user"
+    return False
