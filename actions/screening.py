@@ -53,95 +53,22 @@ class ValidateScreeningForm(FormValidationAction):
             return {slot: answer or UNSURE, SLOT_REASK: None}
         return {slot: None, SLOT_REASK: slot}
 
-    def validate_screen_bladder_bowel(
+    async def get_validation_events(
         self,
-        value: Any,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Bladder or bowel changes."""
-        return self._answer("screen_bladder_bowel", tracker)
+    ) -> List[EventType]:
+        """Reads the answer to whichever screening question was just asked.
 
-    def validate_screen_saddle(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Numbness in the saddle area."""
-        return self._answer("screen_saddle", tracker)
-
-    def validate_screen_sexual(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """New sexual dysfunction."""
-        return self._answer("screen_sexual", tracker)
-
-    def validate_screen_both_legs(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Sciatica in both legs."""
-        return self._answer("screen_both_legs", tracker)
-
-    def validate_screen_weakness(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Progressive weakness or foot drop."""
-        return self._answer("screen_weakness", tracker)
-
-    def validate_screen_fever(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Fever or feeling very unwell."""
-        return self._answer("screen_fever", tracker)
-
-    def validate_screen_cancer(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """History of cancer."""
-        return self._answer("screen_cancer", tracker)
-
-    def validate_screen_weight_loss(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """Unexplained weight loss."""
-        return self._answer("screen_weight_loss", tracker)
-
-    def validate_screen_trauma(
-        self,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> Dict[str, Any]:
-        """A recent fall or accident."""
-        return self._answer("screen_trauma", tracker)
+        One reader serves every question (they are all yes / no / not sure),
+        instead of one ``validate_<slot>`` method per question.
+        """
+        answered = set(tracker.slots_to_validate()) & set(screening.slots())
+        values: Dict[str, Any] = {}
+        for slot in answered:
+            values.update(self._answer(slot, tracker))
+        return [SlotSet(slot, value) for slot, value in values.items()]
 
 
 class ActionScreeningOutcome(Action):

@@ -202,9 +202,13 @@ async def test_an_emergency_yes_ends_the_form(dispatcher, domain):
     assert slots["requested_slot"] is None
 
 
-def test_every_screening_slot_has_a_validation_method():
+async def test_every_screening_question_is_read(dispatcher, domain):
     for slot in screening.slots():
-        assert callable(getattr(ValidateScreeningForm, f"validate_{slot}"))
+        tracker = form_tracker("nope", slot)
+        slots = slot_events(
+            await ValidateScreeningForm().run(dispatcher, tracker, domain)
+        )
+        assert slots[slot] == "no"
 
 
 async def test_outcome_all_clear(dispatcher, domain):
