@@ -27,6 +27,10 @@ NOT_ANSWERS = {
     "thanks",
     "goodbye",
     "resume",
+    "ask_advice",
+    "faq",
+    "ask_medicine",
+    "ask_more",
 }
 
 

@@ -43,6 +43,10 @@ NOT_ANSWERS = {
     "thanks",
     "goodbye",
     "resume",
+    "ask_advice",
+    "faq",
+    "ask_medicine",
+    "ask_more",
 }
 _DECLINED = ("prefer not", "rather not", "skip", "don't want to say", "not saying")
 

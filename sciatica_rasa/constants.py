@@ -1,6 +1,8 @@
 """Names shared by the Rasa adapters, the actions and the domain."""
 
 ENTITY = "red_flag_concept"
+CRISIS_ENTITY = "crisis"
+RESPONSE_CRISIS = "utter_crisis_support"
 EXTRACTOR = "RedFlagExtractor"
 
 ACTION_ESCALATE = "action_red_flag_escalate"

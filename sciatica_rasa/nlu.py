@@ -12,8 +12,9 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from sciatica.crisis import is_crisis
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
-from sciatica_rasa.constants import ENTITY, EXTRACTOR
+from sciatica_rasa.constants import CRISIS_ENTITY, ENTITY, EXTRACTOR
 
 _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 
@@ -23,6 +24,9 @@ _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 )
 class RedFlagExtractor(GraphComponent):
     """Adds a ``red_flag_concept`` entity for each red flag in the message.
+
+    A message about self-harm or not wanting to live also gets a ``crisis``
+    entity.
 
     The entity's value is the concept id and its role how it stands in the
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
@@ -69,9 +73,22 @@ class RedFlagExtractor(GraphComponent):
                 for finding in detection.findings
                 if finding.certainty in _REPORTED
             ]
+            if is_crisis(text):
+                found.append(
+                    {
+                        "entity": CRISIS_ENTITY,
+                        "value": "self_harm",
+                        "start": 0,
+                        "end": len(text),
+                        "confidence_entity": 1.0,
+                        "extractor": EXTRACTOR,
+                    }
+                )
             if found:
                 entities = [
-                    e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY
+                    e
+                    for e in message.get(ENTITIES, [])
+                    if e.get("entity") not in (ENTITY, CRISIS_ENTITY)
                 ]
                 message.set(ENTITIES, entities + found, add_to_output=True)
         return messages

@@ -20,8 +20,10 @@ from sciatica_rasa.constants import (
     ACTION_ESCALATE,
     ACTION_EXPLAIN,
     ACTION_RESOLVE,
+    CRISIS_ENTITY,
     ENTITY,
     RED_FLAG_ACTIONS,
+    RESPONSE_CRISIS,
     SLOT_PENDING,
 )
 
@@ -34,6 +36,7 @@ def next_red_flag_action(
     roles: List[str],
     pending: str | None,
     loop_active: bool = False,
+    crisis: bool = False,
 ) -> str | None:
     """Chooses the red-flag action for this turn, if any.
 
@@ -42,10 +45,18 @@ def next_red_flag_action(
         roles: The roles of the ``red_flag_concept`` entities in the message.
         pending: The concept awaiting a yes/no confirmation, if any.
         loop_active: Whether a form is active.
+        crisis: The message speaks of self-harm or not wanting to live.
 
     Returns:
         The action to run now, or ``None`` to let the other policies decide.
     """
+    if latest_action == ACTION_LISTEN_NAME and crisis:
+        return RESPONSE_CRISIS
+    if latest_action == RESPONSE_CRISIS:
+        # Then any red flag in the same message, else wait for the person.
+        if PRESENT in roles:
+            return ACTION_ESCALATE
+        return ACTION_LISTEN_NAME
     if latest_action == ACTION_RESOLVE and loop_active:
         return None  # the form goes on: it asks its question again
     if latest_action in RED_FLAG_ACTIONS:
@@ -111,16 +122,19 @@ class RedFlagPolicy(Policy):
         probabilities = self._default_predictions(domain)
         latest = tracker.latest_action_name
         message = tracker.latest_message
+        entities = message.entities if message else []
         roles = [
             entity.get("role") or PRESENT
-            for entity in (message.entities if message else [])
+            for entity in entities
             if entity.get("entity") == ENTITY
         ]
+        crisis = any(entity.get("entity") == CRISIS_ENTITY for entity in entities)
         action = next_red_flag_action(
             latest,
             roles,
             tracker.get_slot(SLOT_PENDING),
             loop_active=bool(tracker.active_loop_name),
+            crisis=crisis,
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(probabilities)
