@@ -16,7 +16,7 @@ from actions.locale import localised
 from sciatica import screening
 from sciatica.answers import UNSURE, YES
 from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
-from sciatica_rasa.constants import SLOT_PENDING, SLOT_RED_FLAG
+from sciatica_rasa.constants import ENTITY, SLOT_PENDING, SLOT_RED_FLAG
 
 SLOT_CONCEPTS = "red_flag_concepts"
 SLOT_REQUESTED = "requested_slot"
@@ -106,8 +106,7 @@ def entity_concepts(tracker: Tracker, role: str) -> List[str]:
     concepts = [
         e.get("value")
         for e in entities
-        if e.get("entity") == "red_flag_concept"
-        and (e.get("role") or "present") == role
+        if e.get("entity") == ENTITY and (e.get("role") or "present") == role
     ]
     ranked = sorted(concepts, key=lambda c: 0 if level_of([c]) == EMERGENCY else 1)
     return list(dict.fromkeys(ranked))

@@ -122,54 +122,41 @@ def context_system(detector: RedFlagDetector) -> Callable[[str], str]:
     return status
 
 
-def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, float]:
+def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, object]:
     """Recall, precision and false escalations of one system on one set."""
-    counts = {
-        "tp_e": 0,
-        "pred_e": 0,
-        "gold_e": 0,
-        "tp_u": 0,
-        "pred_u": 0,
-        "gold_u": 0,
-        "neg": 0,
-        "fp": 0,
-        "escalated_any": 0,
-        "positives": 0,
-    }
-    misses = []
-    for item in items:
-        got = status(item["text"])
-        label = item["label"]
-        counts["gold_e"] += label == EMERGENCY
-        counts["gold_u"] += label == URGENT
-        counts["pred_e"] += got == EMERGENCY
-        counts["pred_u"] += got == URGENT
-        counts["tp_e"] += label == EMERGENCY and got == EMERGENCY
+    predicted = [(item["label"], status(item["text"]), item["text"]) for item in items]
+
+    def count(condition: Callable[[str, str], bool]) -> int:
+        return sum(1 for label, got, _ in predicted if condition(label, got))
+
+    escalated = (URGENT, EMERGENCY)
+    gold_e = count(lambda label, got: label == EMERGENCY)
+    gold_u = count(lambda label, got: label == URGENT)
+    negatives = count(lambda label, got: label == "none")
+    misses = [
+        (label, got, text)
+        for label, got, text in predicted
+        if (label == EMERGENCY and got != EMERGENCY)
+        or (label == URGENT and got not in escalated)
+        or (label == "none" and got != "none")
+    ]
+    return {
+        "emergency recall": count(lambda label, got: label == got == EMERGENCY)
+        / max(gold_e, 1),
+        "emergency precision": count(lambda label, got: label == got == EMERGENCY)
+        / max(count(lambda label, got: got == EMERGENCY), 1),
         # An urgent flag escalated as an emergency is still caught.
-        counts["tp_u"] += label == URGENT and got in (URGENT, EMERGENCY)
-        if label == "none":
-            counts["neg"] += 1
-            counts["fp"] += got in (EMERGENCY, URGENT)
-        wrong = (
-            (label == EMERGENCY and got != EMERGENCY)
-            or (label == URGENT and got not in (URGENT, EMERGENCY))
-            or (label == "none" and got != "none")
+        "urgent recall": count(lambda label, got: label == URGENT and got in escalated)
+        / max(gold_u, 1),
+        "urgent precision": count(lambda label, got: label == got == URGENT)
+        / max(count(lambda label, got: got == URGENT), 1),
+        "false escalation": count(
+            lambda label, got: label == "none" and got in escalated
         )
-        if wrong:
-            misses.append((label, got, item["text"]))
-    result = {
-        "emergency recall": counts["tp_e"] / max(counts["gold_e"], 1),
-        "emergency precision": counts["tp_e"] / max(counts["pred_e"], 1),
-        "urgent recall": counts["tp_u"] / max(counts["gold_u"], 1),
-        "urgent precision": sum(
-            1 for i in items if i["label"] == URGENT and status(i["text"]) == URGENT
-        )
-        / max(counts["pred_u"], 1),
-        "false escalation": counts["fp"] / max(counts["neg"], 1),
+        / max(negatives, 1),
+        "_misses": misses,
+        "_n": (gold_e, gold_u, negatives),
     }
-    result["_misses"] = misses  # type: ignore[assignment]
-    result["_n"] = (counts["gold_e"], counts["gold_u"], counts["neg"])  # type: ignore[assignment]
-    return result
 
 
 def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
@@ -192,7 +179,7 @@ def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
     }
 
 
-def table(results: Dict[str, Dict[str, Dict[str, float]]]) -> str:
+def table(results: Dict[str, Dict[str, Dict[str, object]]]) -> str:
     """The results as markdown tables, one per labelled set."""
     columns = [
         "emergency recall",
@@ -236,7 +223,7 @@ def main() -> None:
     except ImportError:
         print("medspaCy is not installed: the ConText baseline is left out.")
 
-    results: Dict[str, Dict[str, Dict[str, float]]] = {}
+    results: Dict[str, Dict[str, Dict[str, object]]] = {}
     all_items: List[dict] = []
     for set_name, path in SETS.items():
         if not path.exists():

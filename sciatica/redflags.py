@@ -176,7 +176,6 @@ class RedFlagDetector:
             for pattern, replacement in raw["normalise"]
         ]
         self._vocabulary = _Vocabulary(raw["groups"])
-        self._vocabulary.group_names = {f"g:{name}" for name in raw["groups"]}
         self.concepts: dict[str, Concept] = {}
         self.terminators: frozenset[str] = frozenset()
         self._rules: dict[str, _Rule] = {}
@@ -503,7 +502,7 @@ class _Vocabulary:
 
     def __init__(self, groups: dict[str, list[str]]) -> None:
         self.words: set[str] = set()
-        self.group_names: set[str] = set()
+        self.group_names: set[str] = {f"g:{name}" for name in groups}
         self._word_groups: dict[str, set[str]] = {}
         self._phrase_groups: dict[str, set[str]] = {}
         for name, members in groups.items():
