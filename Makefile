@@ -18,7 +18,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run shell test lint format validate test-stories test-unit bench-safety clean
+.PHONY: help install train run shell test lint format validate test-stories test-unit scenarios bench-safety clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ format: $(STAMP) ## Apply ruff fixes and formatting
 
 test-stories: $(MODEL) ## Conversation tests (tests/conversations) against the trained model
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --e2e --out var/results --no-plot
+
+scenarios: $(STAMP) ## Play scenarios/*.yml against the running assistant (start it with make run)
+	$(BIN)/python scripts/scenarios.py
 
 test-unit: $(STAMP) ## Fast unit tests only
 	$(BIN)/pytest -m "not e2e" -q

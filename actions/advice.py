@@ -70,7 +70,7 @@ class ActionGiveAdvice(Action):
             dispatcher.utter_message(response="utter_advice_after_screening")
             return [SlotSet(SLOT_TOPIC, topic), SlotSet(SLOT_SHOWN, [])]
         given = list(tracker.get_slot(SLOT_GIVEN) or [])
-        items = advice.select(topic, person, given)[: advice.SHORT_FORM]
+        items = advice.short_form(advice.select(topic, person, given))
         dispatcher.utter_message(response=f"utter_advice_intro_{topic}")
         send_items(dispatcher, items)
         dispatcher.utter_message(response="utter_advice_offer_more")

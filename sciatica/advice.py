@@ -45,6 +45,7 @@ class Item:
     preferences: tuple[str, ...] = ()
     phases: tuple[str, ...] = ()
     not_for: tuple[str, ...] = ()
+    safety: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def parse(raw: object) -> Knowledge:
             file=_FILE,
             where=where,
             required={"id": str, "topic": str, "text": str, "source": dict},
-            optional={"more": str, "applies": dict, "not_for": list},
+            optional={"more": str, "applies": dict, "not_for": list, "safety": bool},
         )
         where = f"items '{entry['id']}'"
         if entry["id"] in seen:
@@ -195,6 +196,7 @@ def parse(raw: object) -> Knowledge:
                 preferences=tuple(applies.get("preferences", [])),
                 phases=tuple(applies.get("phases", [])),
                 not_for=tuple(entry.get("not_for", [])),
+                safety=entry.get("safety", False),
             )
         )
     return Knowledge(
@@ -253,6 +255,12 @@ def select(
         return (item.id in given, not specific, kb.items.index(item))
 
     return sorted(chosen, key=rank)
+
+
+def short_form(items: list[Item], size: int = SHORT_FORM) -> list[Item]:
+    """The first ``size`` items, plus any safety caveat that did not fit."""
+    chosen = items[:size]
+    return chosen + [item for item in items[size:] if item.safety]
 
 
 def _applies(item: Item, person: Person) -> bool:

@@ -119,3 +119,9 @@ def test_an_unknown_key_is_an_error():
     raw = broken(lambda r: r["items"][0].update(dose="2 tablets"))
     with pytest.raises(KnowledgeError, match="unknown key 'dose'"):
         advice.parse(raw)
+
+
+def test_safety_caveats_are_always_in_the_short_form():
+    items = select("ice_heat", Person(symptom_weeks=3))
+    short = [item.id for item in advice.short_form(items)]
+    assert "ice_heat_numb_skin" in short
