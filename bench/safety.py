@@ -28,6 +28,7 @@ SETS = {
     "development": ROOT / "tests" / "data" / "red_flag_phrasings.yml",
     "held-out": ROOT / "tests" / "data" / "red_flag_heldout.yml",
     "blind": ROOT / "tests" / "data" / "red_flag_blind.yml",
+    "second blind": ROOT / "tests" / "data" / "red_flag_blind2.yml",
 }
 # A naive baseline: a message with any of these is escalated.
 KEYWORDS = {
