@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import ReadingFormValidationAction
-from actions.turns import answered_just_now
+from actions.turns import NOT_ANSWERS, answered_just_now
 from sciatica import directional
 from sciatica.answers import NO, YES, read_yes_no
 from sciatica_rasa.constants import SLOT_RED_FLAG
@@ -18,20 +18,6 @@ from sciatica_rasa.constants import SLOT_RED_FLAG
 SLOT_REASK = "dp_reask"
 SLOT_IN_PROGRESS = "dp_in_progress"
 SLOT_RESULT = "directional_preference"
-NOT_ANSWERS = {
-    "ask_why",
-    "ask_clarify",
-    "bot_challenge",
-    "stop",
-    "greet",
-    "thanks",
-    "goodbye",
-    "resume",
-    "ask_advice",
-    "faq",
-    "ask_medicine",
-    "ask_more",
-}
 
 
 def _answers(tracker: Tracker) -> Dict[str, str | None]:

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.escalation import escalate
 from actions.forms import ReadingFormValidationAction
-from actions.turns import answered_just_now
+from actions.turns import NOT_ANSWERS, answered_just_now
 from sciatica import interview, pattern
 from sciatica_rasa.constants import SLOT_RED_FLAG
 
@@ -33,21 +33,6 @@ SLOT_PATTERN = "sciatica_pattern"
 SLOT_COMPLETE = "interview_complete"
 # A question is asked again with a hint at most this many times.
 MAX_REASKS = 2
-# Intents that ask something instead of answering: the form steps aside.
-NOT_ANSWERS = {
-    "ask_why",
-    "ask_clarify",
-    "bot_challenge",
-    "stop",
-    "greet",
-    "thanks",
-    "goodbye",
-    "resume",
-    "ask_advice",
-    "faq",
-    "ask_medicine",
-    "ask_more",
-}
 _DECLINED = ("prefer not", "rather not", "skip", "don't want to say", "not saying")
 
 

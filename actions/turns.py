@@ -4,6 +4,25 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
+# Intents that ask or command something instead of answering a form's
+# question: a form that reads answers itself steps aside for them.
+NOT_ANSWERS = frozenset(
+    {
+        "ask_why",
+        "ask_clarify",
+        "bot_challenge",
+        "stop",
+        "greet",
+        "thanks",
+        "goodbye",
+        "resume",
+        "ask_advice",
+        "faq",
+        "ask_medicine",
+        "ask_more",
+    }
+)
+
 # Events a form adds around its own run, which say nothing about the turn.
 _BOOKKEEPING = {"slot", "active_loop", "user_featurization", "loop_interrupted"}
 

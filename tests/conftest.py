@@ -86,3 +86,8 @@ def detector():
 def responses(dispatcher) -> List[str]:
     """The response names a dispatcher was asked to send."""
     return [message.get("response") for message in dispatcher.messages]
+
+
+def slot_events(events) -> Dict[str, Any]:
+    """Slot name to value, for the SlotSet events in an action's result."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

@@ -11,11 +11,7 @@ from actions.red_flags import (
 )
 from actions.screening import ActionScreeningOutcome, ValidateScreeningForm
 from sciatica import screening
-from tests.conftest import make_tracker, red_flag_entity, responses
-
-
-def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+from tests.conftest import make_tracker, red_flag_entity, responses, slot_events
 
 
 async def run(action, dispatcher, tracker, domain):

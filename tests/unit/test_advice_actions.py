@@ -8,11 +8,7 @@ from actions.advice import (
 )
 from sciatica.crisis import is_crisis
 from sciatica_rasa.policy import next_red_flag_action
-from tests.conftest import make_tracker, responses
-
-
-def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+from tests.conftest import make_tracker, responses, slot_events
 
 
 async def test_advice_short_form_then_offer_more(dispatcher, domain):

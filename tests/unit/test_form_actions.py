@@ -2,11 +2,7 @@
 
 from actions.directional import ActionDpResult, ValidateDpTestForm
 from actions.interview import ActionInterviewSummary, ValidateInterviewForm
-from tests.conftest import make_tracker, responses
-
-
-def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+from tests.conftest import make_tracker, responses, slot_events
 
 
 def answering(text, form, requested, intent="describe_symptoms", **slots):
