@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -156,7 +156,12 @@ class ActionFallback(Action):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[EventType]:
-        """Counts the misses in a row and answers accordingly."""
+        """Counts the misses in a row and answers accordingly.
+
+        As RulePolicy's core fallback it also runs when no rule applies at all,
+        so it hands the turn back to the person itself: otherwise the fallback
+        would be predicted again and again for the same message.
+        """
         misses = consecutive_fallbacks(tracker.events) + 1
         if misses >= 2 and tracker.get_slot(SLOT_RED_FLAG) not in (
             "emergency",
@@ -165,7 +170,7 @@ class ActionFallback(Action):
             dispatcher.utter_message(response="utter_default_twice")
         else:
             dispatcher.utter_message(response="utter_default")
-        return []
+        return [FollowupAction("action_listen")]
 
 
 def consecutive_fallbacks(events: List[Dict[str, Any]]) -> int:

@@ -1,0 +1,53 @@
+"""Bad input over REST gets a clear 4xx or a polite reply, never a 500 or silence."""
+
+import uuid
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.e2e
+
+MESSAGES = [
+    "",
+    "   ",
+    "a" * 100_000,
+    "😭😭 my leg 🦵",
+    "hi\x00\x07there",
+    "<script>alert(1)</script>",
+    "Ich habe Rückenschmerzen",
+    "ok ok ok ok",
+]
+
+
+@pytest.mark.parametrize("text", MESSAGES, ids=range(len(MESSAGES)))
+def test_odd_messages_get_a_reply_and_the_conversation_goes_on(servers, text):
+    user = f"bad-{uuid.uuid4().hex[:8]}"
+    response = requests.post(
+        f"{servers.url}/webhooks/rest/webhook",
+        json={"sender": user, "message": text},
+        timeout=60,
+    )
+    assert response.status_code == 200
+    # Whatever came before, the next ordinary message is answered.
+    assert servers.say(user, "hello")
+
+
+def test_malformed_json_is_refused_with_a_4xx(servers):
+    response = requests.post(
+        f"{servers.url}/webhooks/rest/webhook",
+        data=b"{not json",
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert 400 <= response.status_code < 500
+
+
+def test_two_misses_in_a_row_then_normal_service(servers):
+    user = f"bad-{uuid.uuid4().hex[:8]}"
+    first = servers.say(user, "")
+    assert first, "an empty message still gets a reply"
+    second = servers.say(user, "order me a pizza")
+    assert "physiotherapist" in " ".join(r.get("text", "") for r in second)
+    assert "not a diagnosis" in " ".join(
+        r.get("text", "") for r in servers.say(user, "hi")
+    )
