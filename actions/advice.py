@@ -42,6 +42,14 @@ def send_items(
         dispatcher.utter_message(response="utter_advice_item", advice=text)
 
 
+def _remember(given: List[str], shown: List[str]) -> List[EventType]:
+    """Slot events for the items just shown, added to those given before."""
+    return [
+        SlotSet(SLOT_SHOWN, shown),
+        SlotSet(SLOT_GIVEN, list(dict.fromkeys(given + shown))),
+    ]
+
+
 class ActionGiveAdvice(Action):
     """Answers "how should I sleep?", "ice or heat?" and the like."""
 
@@ -75,11 +83,7 @@ class ActionGiveAdvice(Action):
         send_items(dispatcher, items)
         dispatcher.utter_message(response="utter_advice_offer_more")
         shown = [item.id for item in items]
-        return [
-            SlotSet(SLOT_TOPIC, topic),
-            SlotSet(SLOT_SHOWN, shown),
-            SlotSet(SLOT_GIVEN, list(dict.fromkeys(given + shown))),
-        ]
+        return [SlotSet(SLOT_TOPIC, topic), *_remember(given, shown)]
 
 
 class ActionAdviceMore(Action):
@@ -114,11 +118,7 @@ class ActionAdviceMore(Action):
             return [SlotSet(SLOT_SHOWN, [])]
         send_items(dispatcher, detailed, detailed=True)
         send_items(dispatcher, fresh)
-        new_ids = [item.id for item in fresh]
-        return [
-            SlotSet(SLOT_SHOWN, new_ids),
-            SlotSet(SLOT_GIVEN, list(dict.fromkeys(given + new_ids))),
-        ]
+        return _remember(given, [item.id for item in fresh])
 
 
 class ActionMedicine(Action):

@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import ReadingFormValidationAction
-from actions.turns import NOT_ANSWERS, answered_just_now
+from actions.turns import NOT_ANSWERS, answered_just_now, yes_no_answer
 from sciatica import directional
-from sciatica.answers import NO, YES, read_yes_no
+from sciatica.answers import NO, YES
 from sciatica_rasa.constants import SLOT_RED_FLAG
 
 SLOT_REASK = "dp_reask"
@@ -71,10 +71,7 @@ class ValidateDpTestForm(ReadingFormValidationAction):
         if not self._answering(tracker, directional.CAN_LIE_PRONE):
             return {}
         message = tracker.latest_message or {}
-        intent = message.get("intent") or {}
-        answer = read_yes_no(
-            message.get("text"), intent.get("name"), intent.get("confidence") or 0
-        )
+        answer = yes_no_answer(tracker)
         if answer in (YES, NO):
             return {directional.CAN_LIE_PRONE: answer, SLOT_REASK: None}
         if directional.read_movement(message.get("text")) == directional.COULD_NOT:

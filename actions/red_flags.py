@@ -9,8 +9,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import entity_concepts, escalate, screening_answers
+from actions.turns import yes_no_answer
 from sciatica import screening
-from sciatica.answers import NO, YES, read_yes_no
+from sciatica.answers import NO, YES
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
 from sciatica_rasa.constants import (
     ACTION_CONFIRM,
@@ -103,11 +104,7 @@ class ActionRedFlagResolve(Action):
         treated as a possible flag: see a doctor today.
         """
         concept = tracker.get_slot(SLOT_PENDING)
-        message = tracker.latest_message or {}
-        intent = message.get("intent") or {}
-        answer = read_yes_no(
-            message.get("text"), intent.get("name"), intent.get("confidence") or 0.0
-        )
+        answer = yes_no_answer(tracker)
         if answer == YES:
             return escalate(dispatcher, tracker, [concept])
         if answer != NO:

@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.escalation import SLOT_CONCEPTS, escalate
+from actions.turns import yes_no_answer
 from sciatica import screening
-from sciatica.answers import NO, UNSURE, YES, read_yes_no
+from sciatica.answers import NO, UNSURE, YES
 from sciatica.redflags import EMERGENCY, URGENT
 from sciatica_rasa.constants import SLOT_RED_FLAG
 
@@ -43,11 +44,7 @@ class ValidateScreeningForm(FormValidationAction):
         return screening.required_slots(answers)
 
     def _answer(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
-        message = tracker.latest_message or {}
-        intent = message.get("intent") or {}
-        answer = read_yes_no(
-            message.get("text"), intent.get("name"), intent.get("confidence") or 0.0
-        )
+        answer = yes_no_answer(tracker)
         asked_twice = tracker.get_slot(SLOT_REASK) == slot
         if answer in (YES, NO) or (asked_twice and answer in (UNSURE, None)):
             return {slot: answer or UNSURE, SLOT_REASK: None}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
+from sciatica.answers import read_yes_no
+
 # Intents that ask or command something instead of answering a form's
 # question: a form that reads answers itself steps aside for them.
 NOT_ANSWERS = frozenset(
@@ -44,3 +46,15 @@ def answered_just_now(tracker: Tracker) -> bool:
             continue
         return kind == "user"
     return False
+
+
+def yes_no_answer(tracker: Tracker) -> str | None:
+    """The latest message read as ``yes``, ``no`` or ``unsure`` (or ``None``).
+
+    Rules first; the intent classifier only for phrasings the rules don't know.
+    """
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    return read_yes_no(
+        message.get("text"), intent.get("name"), intent.get("confidence") or 0.0
+    )
