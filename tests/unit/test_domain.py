@@ -25,6 +25,15 @@ def test_safety_messages_exist_for_every_locale_and_never_vary(domain, base, loc
         assert number in text
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_emergency_message_has_a_call_button_for_each_number(domain, locale):
+    buttons = domain["responses"][f"utter_emergency_{locale}"][0]["buttons"]
+    assert [b["url"] for b in buttons] == [f"tel:{n}" for n in NUMBERS[locale]]
+    for button, number in zip(buttons, NUMBERS[locale]):
+        assert button["type"] == "web_url"
+        assert number in button["title"]
+
+
 def test_every_concept_can_be_confirmed_and_explained(domain, detector):
     for concept in detector.concepts:
         assert f"utter_confirm_{concept}" in domain["responses"]
