@@ -28,7 +28,20 @@ class Errors:
     E010 = "{file}: {where}: refers to the unknown concept '{concept}'."
     E011 = "{file}: {where}: the pattern {pattern!r} is invalid ({error})."
     E012 = "{file}: {where}: '{key}' must not be empty."
+    E013 = (
+        "{file}: section '{section}': unknown placeholder '${name}'. "
+        "Allowed here: {allowed}."
+    )
+    E014 = "{file}: line {line}: text outside a section; start one with [[name]]."
+    E015 = (
+        "diary entry {where}: '{key}' must be {expected}, not {actual!r}. "
+        "Fix or drop the entry."
+    )
 
 
 class KnowledgeError(ValueError):
     """A knowledge file is missing, malformed or inconsistent."""
+
+
+class DiaryError(ValueError):
+    """Stored diary data is malformed (a wrong type or an impossible value)."""
