@@ -7,6 +7,8 @@ BIN       := $(VENV)/bin
 RASA      := $(BIN)/rasa
 STAMP     := $(VENV)/.installed
 MODEL     := models/sciatica.tar.gz
+WEB_STAMP := web/dist/.built
+CHROMIUM  := /usr/bin/chromium
 DOMAIN    := domain
 PIP       := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # Warnings about package folders this machine's pip configuration names but lacks.
@@ -18,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run shell test lint format validate test-stories test-unit scenarios bench-safety clean
+.PHONY: help install web browser train run shell test lint format validate test-stories test-unit test-browser scenarios bench-safety clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,7 +33,26 @@ $(STAMP): requirements.txt requirements.lock pyproject.toml
 	$(BIN)/python -c "import rasa, rasa_sdk, spacy, spacy_lookups_data, sciatica"
 	@touch $@
 
-install: $(STAMP) ## Create .venv and install pinned dependencies (no-op when nothing changed)
+install: $(STAMP) $(WEB_STAMP) ## Create .venv, install pinned dependencies and build the chat page (no-op when nothing changed)
+
+# The chat page: rasa-webchat and the Inter font from the npm registry (package-lock.json).
+$(WEB_STAMP): web/package.json web/package-lock.json web/build.mjs
+	@echo "Installing the chat page's npm packages (rasa-webchat, font, playwright-core)..."
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	cd web && node build.mjs
+	@touch $@
+
+web: $(WEB_STAMP) ## Install and build the chat page (web/dist)
+
+# Debian's Chromium for the browser test (Playwright never downloads a browser).
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser test..."
+	@SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }
+	@$(CHROMIUM) --version
+
+browser: $(CHROMIUM) ## Install Debian's chromium (for the browser test)
 
 $(MODEL): $(STAMP) $(MODEL_INPUTS)
 	$(RASA) train --domain $(DOMAIN) --config config.yml --data data --out models --fixed-model-name sciatica
@@ -39,7 +60,7 @@ $(MODEL): $(STAMP) $(MODEL_INPUTS)
 
 train: $(MODEL) ## Train the model when data, config or domain changed
 
-run: $(MODEL) ## Install, train if needed, start action + Rasa servers, print where to chat
+run: $(MODEL) $(WEB_STAMP) ## Install, train if needed, start action + Rasa servers, print where to chat
 	@scripts/run.sh
 
 shell: $(MODEL) ## Chat in the terminal (starts the action server if it is not running)
@@ -65,7 +86,10 @@ scenarios: $(STAMP) ## Play scenarios/*.yml against the running assistant (start
 test-unit: $(STAMP) ## Fast unit tests only
 	$(BIN)/pytest -m "not e2e" -q
 
-test: validate lint test-stories ## Everything CI runs: validate, lint, conversation tests, unit and end-to-end tests
+test-browser: $(MODEL) $(WEB_STAMP) $(CHROMIUM) ## The chat page in headless Chromium (Playwright)
+	$(BIN)/pytest -rfE tests/e2e/test_web_widget.py
+
+test: validate lint test-stories $(WEB_STAMP) $(CHROMIUM) ## Everything CI runs: validate, lint, conversation tests, unit, end-to-end and browser tests
 	$(BIN)/pytest -rfE
 
 BENCH_STAMP := $(VENV)/.bench-installed

@@ -28,6 +28,7 @@ for _ in $(seq 1 180); do
     cat <<MSG
 
 The assistant is running.
+  Chat in your browser:  http://localhost:${RASA_PORT}/webhooks/web/   (add ?locale=uk, us or eu for one country's emergency number)
   Chat over REST:  curl -s -XPOST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook \\
                      -H 'Content-Type: application/json' -d '{"sender":"me","message":"hi"}'
   Chat in a terminal (another shell): make shell

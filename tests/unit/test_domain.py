@@ -29,7 +29,7 @@ def test_safety_messages_exist_for_every_locale_and_never_vary(domain, base, loc
 def test_emergency_message_has_a_call_button_for_each_number(domain, locale):
     buttons = domain["responses"][f"utter_emergency_{locale}"][0]["buttons"]
     assert [b["url"] for b in buttons] == [f"tel:{n}" for n in NUMBERS[locale]]
-    for button, number in zip(buttons, NUMBERS[locale]):
+    for button, number in zip(buttons, NUMBERS[locale], strict=True):
         assert button["type"] == "web_url"
         assert number in button["title"]
 

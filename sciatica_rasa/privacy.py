@@ -1,0 +1,71 @@
+"""Deleting a person's conversation from the tracker store."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.core.tracker_store import (
+    InMemoryTrackerStore,
+    SQLTrackerStore,
+    TrackerStore,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class DeletionNotSupported(Exception):
+    """The configured tracker store has no way to delete a conversation here."""
+
+
+def unwrap(store: Any) -> Any:
+    """The tracker store inside Rasa's wrappers (awaitable, fail-safe)."""
+    seen = 0
+    while hasattr(store, "_tracker_store") and seen < 5:
+        store = store._tracker_store
+        seen += 1
+    return store
+
+
+def delete_events(store: TrackerStore, sender_id: str) -> int:
+    """Removes every stored event of ``sender_id``.
+
+    Args:
+        store: The agent's tracker store (wrapped or not).
+        sender_id: The conversation to delete.
+
+    Returns:
+        How many stored events (or trackers, for the in-memory store) went.
+
+    Raises:
+        DeletionNotSupported: For tracker stores other than SQL and in-memory.
+    """
+    inner = unwrap(store)
+    if isinstance(inner, SQLTrackerStore):
+        with inner.session_scope() as session:
+            deleted = (
+                session.query(inner.SQLEvent)
+                .filter(inner.SQLEvent.sender_id == sender_id)
+                .delete(synchronize_session=False)
+            )
+            session.commit()
+        return int(deleted)
+    if isinstance(inner, InMemoryTrackerStore):
+        return 1 if inner.store.pop(sender_id, None) is not None else 0
+    raise DeletionNotSupported(type(inner).__name__)
+
+
+async def delete_conversation(agent: Any, sender_id: str) -> int:
+    """Deletes a conversation while holding its lock, so no turn is half-written.
+
+    Args:
+        agent: The running Rasa agent.
+        sender_id: The conversation to delete.
+
+    Returns:
+        The number of stored events removed.
+    """
+    async with agent.lock_store.lock(sender_id):
+        deleted = delete_events(agent.tracker_store, sender_id)
+    logger.info("Deleted a conversation on request (%d stored events).", deleted)
+    return deleted

@@ -1,0 +1,209 @@
+"""The chat page: a Rasa input channel that serves the web widget.
+
+The page, the rasa-webchat bundle (its web-font import removed) and the font
+are served by the Rasa server itself, so the widget talks to the socketio
+channel on the same origin and the browser never contacts another host; the
+Content-Security-Policy header makes the browser enforce that.
+
+Routes (under ``/webhooks/web``):
+    ``GET /``: the page; ``GET /<file>``: its scripts, styles and fonts;
+    ``POST /conversation/delete`` with ``{"session_id": ...}``: deletes the
+    conversation from the tracker store (the "delete my conversation" control).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from sciatica_rasa.privacy import DeletionNotSupported, delete_conversation
+
+logger = logging.getLogger(__name__)
+
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+PAGE_FILES = ("index.html", "app.js", "style.css")
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
+
+# Only this server: scripts, styles, fonts, images and the socket.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+
+# Safety messages start with one of these signs (domain/red_flags.yml); the
+# page marks them, and they are sent as one message, never split into parts.
+SAFETY_SIGNS = ("\N{POLICE CARS REVOLVING LIGHT}", "\N{WARNING SIGN}")
+
+
+def is_safety_message(text: str) -> bool:
+    """Whether ``text`` is an emergency or see-a-doctor-today message."""
+    return text.lstrip().startswith(SAFETY_SIGNS)
+
+
+def quick_reply(button: Dict[str, Any]) -> Dict[str, Any]:
+    """A response button as rasa-webchat shows it.
+
+    Buttons with a ``url`` (the emergency call buttons, ``tel:999``) stay
+    links; Rasa's own socketio output would drop the link and fail on the
+    missing payload.
+    """
+    if button.get("url"):
+        return {"type": "web_url", "title": button["title"], "url": button["url"]}
+    return {
+        "content_type": "text",
+        "title": button["title"],
+        "payload": button.get("payload", button["title"]),
+    }
+
+
+class WebSocketIOOutput(SocketIOOutput):
+    """Rasa's socketio output, keeping call buttons and whole safety messages."""
+
+    def _parts(self, text: str) -> List[str]:
+        if is_safety_message(text):
+            return [text.strip()]
+        return text.strip().split("\n\n") or [text]
+
+    async def send_text_message(
+        self, recipient_id: str, text: str, **kwargs: Any
+    ) -> None:
+        """Sends text, split into paragraphs unless it is a safety message."""
+        for part in self._parts(text):
+            await self._send_message(recipient_id, {"text": part})
+
+    async def send_text_with_buttons(
+        self,
+        recipient_id: str,
+        text: str,
+        buttons: List[Dict[str, Any]],
+        **kwargs: Any,
+    ) -> None:
+        """Sends text with the buttons attached to its last part."""
+        messages: List[Dict[str, Any]] = [{"text": p} for p in self._parts(text)]
+        messages[-1]["quick_replies"] = [quick_reply(b) for b in buttons]
+        for message in messages:
+            await self._send_message(recipient_id, message)
+
+
+class WebSocketIOInput(SocketIOInput):
+    """Rasa's socketio channel (same name and path) with the web output above."""
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        """Rasa's socketio blueprint, answering through ``WebSocketIOOutput``."""
+
+        async def handle(message: UserMessage) -> None:
+            assert self.sio is not None  # set by the parent's blueprint
+            message.output_channel = WebSocketIOOutput(self.sio, self.bot_message_evt)
+            await on_new_message(message)
+
+        return super().blueprint(handle)
+
+    def get_output_channel(self) -> SocketIOOutput | None:
+        """The output for messages the server pushes (reminders)."""
+        if self.sio is None:
+            return None
+        return WebSocketIOOutput(self.sio, self.bot_message_evt)
+
+
+def page_files(root: Path) -> Dict[str, Path]:
+    """The files the page may load, by URL path (nothing else is served)."""
+    files = {name: root / name for name in PAGE_FILES}
+    dist = root / "dist"
+    if dist.is_dir():
+        for path in sorted(dist.rglob("*")):
+            if path.is_file():
+                files[path.relative_to(root).as_posix()] = path
+    return files
+
+
+class WebInput(InputChannel):
+    """Serves the chat page; the conversation itself goes over socketio."""
+
+    @classmethod
+    def name(cls) -> str:
+        """The channel's name, which is also its URL prefix."""
+        return "web"
+
+    @classmethod
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> InputChannel:
+        """Builds the channel; ``root`` may point at another page folder."""
+        credentials = credentials or {}
+        return cls(Path(credentials.get("root") or WEB_DIR))
+
+    def __init__(self, root: Path = WEB_DIR) -> None:
+        """Creates the channel serving the page in ``root``."""
+        self.root = Path(root)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        """The page's routes."""
+        web = Blueprint("sciatica_web", __name__)
+
+        @web.route("/", methods=["GET"])
+        async def page(request: Request) -> HTTPResponse:
+            if not request.path.endswith("/"):
+                # The page's files are relative to the folder.
+                return response.redirect(request.path + "/")
+            return await self._file("index.html")
+
+        @web.route("/<name:path>", methods=["GET"])
+        async def asset(request: Request, name: str) -> HTTPResponse:
+            return await self._file(name or "index.html")
+
+        @web.route("/conversation/delete", methods=["POST"])
+        async def delete(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # Sanic raises on malformed JSON
+                body = None
+            session_id = body.get("session_id") if isinstance(body, dict) else None
+            if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+                return response.json(
+                    {"error": "Send JSON with the session_id to delete."}, status=400
+                )
+            try:
+                deleted = await delete_conversation(request.app.ctx.agent, session_id)
+            except DeletionNotSupported as error:
+                logger.error("Cannot delete conversations in %s.", error)
+                return response.json(
+                    {"error": "Deleting is not available on this server."},
+                    status=501,
+                )
+            return response.json({"deleted": deleted > 0})
+
+        return web
+
+    async def _file(self, name: str) -> HTTPResponse:
+        path = page_files(self.root).get(name)
+        if path is None or not path.is_file():
+            if name.startswith("dist/") or name == "index.html":
+                return response.text(
+                    "The chat page is not built yet: run `make web`.", status=503
+                )
+            return response.text("Not found.", status=404)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if content_type.startswith("text/") or content_type.endswith("javascript"):
+            content_type += "; charset=utf-8"
+        return response.raw(
+            path.read_bytes(), content_type=content_type, headers=HEADERS
+        )
