@@ -13,10 +13,14 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# Credentials: the documented base plus each messaging platform whose secrets
+# are set in the environment (README, "Connecting a messaging platform").
+.venv/bin/python -m sciatica_rasa.channels.config --base credentials.yml --out var/credentials.yml
+
 .venv/bin/rasa run actions --port "$ACTION_PORT" --actions actions >var/actions.log 2>&1 &
 pids+=($!)
 .venv/bin/rasa run --model models/sciatica.tar.gz --endpoints endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" --interface 127.0.0.1 \
+  --credentials var/credentials.yml --port "$RASA_PORT" --interface 127.0.0.1 \
   --enable-api --auth-token "$RASA_AUTH_TOKEN" --cors "http://localhost:${RASA_PORT}" \
   >var/rasa.log 2>&1 &
 pids+=($!)

@@ -75,6 +75,7 @@ class Servers:
     model: Path
     workdir: Path
     env: Dict[str, str] = field(default_factory=dict)
+    credentials: Path | str = "credentials.yml"
     rasa_port: int = field(default_factory=free_port)
     action_port: int = field(default_factory=free_port)
     _processes: List[subprocess.Popen] = field(default_factory=list)
@@ -127,7 +128,7 @@ class Servers:
                 "--endpoints",
                 "endpoints.yml",
                 "--credentials",
-                "credentials.yml",
+                str(self.credentials),
                 "--port",
                 str(self.rasa_port),
                 "--interface",
