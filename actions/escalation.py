@@ -16,7 +16,12 @@ from actions.locale import localised
 from sciatica import screening
 from sciatica.answers import UNSURE, YES
 from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
-from sciatica_rasa.constants import ENTITY, SLOT_PENDING, SLOT_RED_FLAG
+from sciatica_rasa.constants import (
+    ENTITY,
+    SLOT_PENDING,
+    SLOT_RECHECK_DUE,
+    SLOT_RED_FLAG,
+)
 
 SLOT_CONCEPTS = "red_flag_concepts"
 SLOT_REQUESTED = "requested_slot"
@@ -81,6 +86,8 @@ def escalate(
         SlotSet(SLOT_RED_FLAG, level),
         SlotSet(SLOT_CONCEPTS, all_concepts),
         SlotSet(SLOT_PENDING, None),
+        # A returning person's short question is moot once a flag is raised.
+        SlotSet(SLOT_RECHECK_DUE, False),
     ]
     events += screening_answers(concepts, UNSURE if possible else YES)
     if tracker.active_loop.get("name"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import entity_concepts, escalate, screening_answers
@@ -18,6 +18,7 @@ from sciatica_rasa.constants import (
     ACTION_ESCALATE,
     ACTION_EXPLAIN,
     ACTION_RESOLVE,
+    RECHECK,
     SLOT_PENDING,
 )
 
@@ -27,6 +28,28 @@ SLOT_REQUESTED = "requested_slot"
 def _confirm(dispatcher: CollectingDispatcher, concept: str) -> List[EventType]:
     dispatcher.utter_message(response=f"utter_confirm_{concept}")
     return [SlotSet(SLOT_PENDING, concept)]
+
+
+def recheck_answered(
+    dispatcher: CollectingDispatcher, answer: str | None
+) -> List[EventType]:
+    """A returning person's answer to "anything new since we last spoke?".
+
+    A clear "no" leads to the check-in offer. Anything else (yes, not sure, no
+    answer) goes through the whole screening again, one question at a time,
+    so the assistant learns exactly which sign it is; a message that names the
+    sign itself never gets here, it escalates at once.
+    """
+    events: List[EventType] = [SlotSet(SLOT_PENDING, None)]
+    if answer == NO:
+        dispatcher.utter_message(response="utter_recheck_clear")
+        dispatcher.utter_message(response="utter_offer_checkin")
+        return events
+    dispatcher.utter_message(response="utter_recheck_screen")
+    events += [SlotSet(slot, None) for slot in screening.slots()]
+    # The screening form takes over (RedFlagPolicy steps aside for a form).
+    events += [SlotSet("screening_reask", None), ActiveLoop("screening_form")]
+    return events
 
 
 class ActionRedFlagEscalate(Action):
@@ -105,6 +128,8 @@ class ActionRedFlagResolve(Action):
         """
         concept = tracker.get_slot(SLOT_PENDING)
         answer = yes_no_answer(tracker)
+        if concept == RECHECK:
+            return recheck_answered(dispatcher, answer)
         if answer == YES:
             return escalate(dispatcher, tracker, [concept])
         if answer != NO:

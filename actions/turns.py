@@ -22,6 +22,8 @@ NOT_ANSWERS = frozenset(
         "faq",
         "ask_medicine",
         "ask_more",
+        "ask_progress",
+        "request_summary",
     }
 )
 

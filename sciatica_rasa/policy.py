@@ -20,11 +20,13 @@ from sciatica_rasa.constants import (
     ACTION_ESCALATE,
     ACTION_EXPLAIN,
     ACTION_RESOLVE,
+    ACTION_WELCOME_BACK,
     CRISIS_ENTITY,
     ENTITY,
     RED_FLAG_ACTIONS,
     RESPONSE_CRISIS,
     SLOT_PENDING,
+    SLOT_RECHECK_DUE,
 )
 
 # Above RulePolicy (6), so that red flags win over rules and active forms.
@@ -37,6 +39,7 @@ def next_red_flag_action(
     pending: str | None,
     loop_active: bool = False,
     crisis: bool = False,
+    recheck_due: bool = False,
 ) -> str | None:
     """Chooses the red-flag action for this turn, if any.
 
@@ -46,6 +49,8 @@ def next_red_flag_action(
         pending: The concept awaiting a yes/no confirmation, if any.
         loop_active: Whether a form is active.
         crisis: The message speaks of self-harm or not wanting to live.
+        recheck_due: A returning person has not been asked the short red-flag
+            question of this visit yet.
 
     Returns:
         The action to run now, or ``None`` to let the other policies decide.
@@ -71,6 +76,8 @@ def next_red_flag_action(
         return ACTION_CONFIRM
     if QUESTION in roles:
         return ACTION_EXPLAIN
+    if recheck_due:
+        return ACTION_WELCOME_BACK
     return None
 
 
@@ -135,6 +142,7 @@ class RedFlagPolicy(Policy):
             tracker.get_slot(SLOT_PENDING),
             loop_active=bool(tracker.active_loop_name),
             crisis=crisis,
+            recheck_due=bool(tracker.get_slot(SLOT_RECHECK_DUE)),
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(probabilities)

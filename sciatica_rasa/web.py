@@ -25,6 +25,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from sciatica import chart, diary
 from sciatica_rasa.privacy import DeletionNotSupported, delete_conversation
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ logger = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 PAGE_FILES = ("index.html", "app.js", "style.css")
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
+# The diary chart and the clinician summary of one conversation.
+GENERATED = re.compile(r"^(chart|summary)/([A-Za-z0-9_-]{8,128})\.(?:png|txt)$")
 
 # Only this server: scripts, styles, fonts, images and the socket.
 CONTENT_SECURITY_POLICY = (
@@ -168,6 +171,10 @@ class WebInput(InputChannel):
 
         @web.route("/<name:path>", methods=["GET"])
         async def asset(request: Request, name: str) -> HTTPResponse:
+            generated = GENERATED.match(name)
+            if generated:
+                kind, session_id = generated.groups()
+                return await self._generated(request, kind, session_id)
             return await self._file(name or "index.html")
 
         @web.route("/conversation/delete", methods=["POST"])
@@ -192,6 +199,28 @@ class WebInput(InputChannel):
             return response.json({"deleted": deleted > 0})
 
         return web
+
+    async def _generated(
+        self, request: Request, kind: str, session_id: str
+    ) -> HTTPResponse:
+        """The person's diary chart or clinician summary, made from the tracker."""
+        tracker = await request.app.ctx.agent.tracker_store.retrieve(session_id)
+        if tracker is None:
+            return response.text("Not found.", status=404)
+        headers = {**HEADERS, "Cache-Control": "no-store"}
+        if kind == "chart":
+            entries, _ = diary.load_diary(tracker.get_slot("pain_diary"))
+            if not entries:
+                return response.text("No check-ins yet.", status=404)
+            png = chart.render_chart(entries)
+            return response.raw(png, content_type="image/png", headers=headers)
+        text = tracker.get_slot("clinician_summary")
+        if not text:
+            return response.text("Ask the assistant for a summary first.", status=404)
+        headers["Content-Disposition"] = 'attachment; filename="sciatica-summary.txt"'
+        return response.text(
+            text, content_type="text/plain; charset=utf-8", headers=headers
+        )
 
     async def _file(self, name: str) -> HTTPResponse:
         path = page_files(self.root).get(name)

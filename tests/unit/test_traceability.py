@@ -23,6 +23,11 @@ ADVICE_PREFIXES = (
     "utter_medicine",
     "utter_crisis",
     "utter_why_",
+    "utter_progress_centralizing",
+    "utter_progress_peripheralizing",
+    "utter_progress_see_physio",
+    "utter_triggers_",
+    "utter_checkin_exercise_spreads",
 )
 
 

@@ -156,6 +156,17 @@ test("the chat page, from greeting to emergency, restored after a reload", async
     await page.screenshot({ path: join(ARTIFACT_DIR, "chat-restored-phone.png"), fullPage: true });
   });
 
+  await t.test("offers the clinician summary as a file", async () => {
+    await send("give me a summary for my doctor");
+    const link = page.locator("a.rw-reply", { hasText: "Download the summary" });
+    await link.waitFor({ state: "visible" });
+    const href = await link.getAttribute("href");
+    const reply = await page.request.get(new URL(href, page.url()).toString());
+    assert.equal(reply.status(), 200);
+    assert.match(reply.headers()["content-disposition"], /attachment/);
+    assert.match(await reply.text(), /not a diagnosis/i);
+  });
+
   await t.test("deletes the conversation here and on the server", async () => {
     const id = await sessionId();
     const tracker = async () => {
