@@ -44,3 +44,14 @@ def test_after_a_resolved_confirmation_an_active_form_goes_on():
         next_red_flag_action("action_red_flag_confirm", [], "x", loop_active=True)
         == LISTEN
     )
+
+
+def test_a_returning_person_is_asked_the_short_question_before_anything_else():
+    assert next_red_flag_action(LISTEN, [], None, recheck_due=True) == (
+        "action_welcome_back"
+    )
+    # ...unless the first message already states a flag: escalate at once.
+    assert next_red_flag_action(LISTEN, ["present"], None, recheck_due=True) == (
+        "action_red_flag_escalate"
+    )
+    assert next_red_flag_action("action_welcome_back", [], "recheck") == LISTEN
