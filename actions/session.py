@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.reminders import reminders_for_new_session
 from sciatica_rasa.constants import (
     ACTION_WELCOME_BACK,
     RECHECK,
@@ -39,8 +40,16 @@ TRANSIENT = frozenset(
 
 
 def has_spoken_before(events: List[Dict[str, Any]]) -> bool:
-    """Whether the person said anything in an earlier session."""
-    return any(event.get("event") == "user" for event in events)
+    """Whether the person said anything in an earlier session.
+
+    Messages made by reminders firing (``EXTERNAL: ...``) don't count.
+    """
+    return any(
+        event.get("event") == "user"
+        and not str(event.get("text") or "").startswith("EXTERNAL: ")
+        and not (event.get("metadata") or {}).get("is_external")
+        for event in events
+    )
 
 
 class ActionSessionStart(Action):
@@ -69,6 +78,8 @@ class ActionSessionStart(Action):
                 events.append(SlotSet(name, value))
         if has_spoken_before(tracker.events):
             events += [SlotSet(SLOT_RETURNING, True), SlotSet(SLOT_RECHECK_DUE, True)]
+        # Rasa sends only reminders scheduled in the current session.
+        events += reminders_for_new_session(tracker)
         events.append(ActionExecuted("action_listen"))
         return events
 

@@ -24,6 +24,10 @@ NOT_ANSWERS = frozenset(
         "ask_more",
         "ask_progress",
         "request_summary",
+        "set_reminder",
+        "cancel_reminder",
+        "EXTERNAL_exercise_reminder",
+        "EXTERNAL_checkin_reminder",
     }
 )
 

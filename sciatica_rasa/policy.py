@@ -29,6 +29,9 @@ from sciatica_rasa.constants import (
     SLOT_RECHECK_DUE,
 )
 
+# Intents of reminders and other external events.
+EXTERNAL_PREFIX = "EXTERNAL_"
+
 # Above RulePolicy (6), so that red flags win over rules and active forms.
 DEFAULT_PRIORITY = 7
 
@@ -136,6 +139,10 @@ class RedFlagPolicy(Policy):
             if entity.get("entity") == ENTITY
         ]
         crisis = any(entity.get("entity") == CRISIS_ENTITY for entity in entities)
+        intent = (message.intent or {}).get("name") if message else None
+        if latest == ACTION_LISTEN_NAME and str(intent).startswith(EXTERNAL_PREFIX):
+            # A reminder firing is not the person's answer to anything.
+            return self._prediction(probabilities)
         action = next_red_flag_action(
             latest,
             roles,
