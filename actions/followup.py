@@ -185,7 +185,7 @@ def say_progress(
     for found in progress.frequent_triggers(entries, top=1):
         if found.advice_topic:
             dispatcher.utter_message(response=f"utter_triggers_{found.advice_topic}")
-    if len(entries) >= 2 and tracker.get_latest_input_channel() in CHANNELS_WITH_FILES:
+    if tracker.get_latest_input_channel() in CHANNELS_WITH_FILES:
         dispatcher.utter_message(
             response="utter_progress_chart",
             sender=tracker.sender_id,

@@ -34,7 +34,11 @@ WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 PAGE_FILES = ("index.html", "app.js", "style.css")
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 # The diary chart and the clinician summary of one conversation.
-GENERATED = re.compile(r"^(chart|summary)/([A-Za-z0-9_-]{8,128})\.(?:png|txt)$")
+GENERATED = re.compile(
+    r"^(chart(?=/.*\.png$)|summary(?=/.*\.txt$))/([A-Za-z0-9_-]{8,128})\.\w+$"
+)
+# The channel the page's conversations come through.
+WEB_CHANNEL = "socketio"
 
 # Only this server: scripts, styles, fonts, images and the socket.
 CONTENT_SECURITY_POLICY = (
@@ -188,6 +192,10 @@ class WebInput(InputChannel):
                 return response.json(
                     {"error": "Send JSON with the session_id to delete."}, status=400
                 )
+            if not await self._web_conversation(request, session_id):
+                # Only the page's own conversations; the same answer whether or
+                # not another channel has a conversation with this id.
+                return response.json({"deleted": False})
             try:
                 deleted = await delete_conversation(request.app.ctx.agent, session_id)
             except DeletionNotSupported as error:
@@ -200,11 +208,24 @@ class WebInput(InputChannel):
 
         return web
 
+    @staticmethod
+    async def _web_conversation(request: Request, session_id: str) -> Any:
+        """The tracker of a conversation held through the web page, else None.
+
+        The page's session ids are random; other channels' ids (a Telegram
+        chat id, a phone number) can be guessed, so their conversations are
+        never served or deleted here.
+        """
+        tracker = await request.app.ctx.agent.tracker_store.retrieve(session_id)
+        if tracker is None or tracker.get_latest_input_channel() != WEB_CHANNEL:
+            return None
+        return tracker
+
     async def _generated(
         self, request: Request, kind: str, session_id: str
     ) -> HTTPResponse:
         """The person's diary chart or clinician summary, made from the tracker."""
-        tracker = await request.app.ctx.agent.tracker_store.retrieve(session_id)
+        tracker = await self._web_conversation(request, session_id)
         if tracker is None:
             return response.text("Not found.", status=404)
         headers = {**HEADERS, "Cache-Control": "no-store"}

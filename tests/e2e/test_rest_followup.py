@@ -85,21 +85,17 @@ def test_the_diary_survives_a_restart_and_a_new_session(tmp_path):
         assert FIRST.isoformat() in summary and SECOND.isoformat() in summary
         assert "not a diagnosis" in summary.lower()
 
-        # What the web page shows: the chart and the summary as a file.
-        chart = requests.get(
-            f"{servers.url}/webhooks/web/chart/{SENDER}.png", timeout=30
+        # The page's chart and summary file are for web conversations only:
+        # other channels' ids can be guessed.
+        for path in (f"chart/{SENDER}.png", f"summary/{SENDER}.txt"):
+            refused = requests.get(f"{servers.url}/webhooks/web/{path}", timeout=30)
+            assert refused.status_code == 404
+        gone = requests.post(
+            f"{servers.url}/webhooks/web/conversation/delete",
+            json={"session_id": SENDER},
+            timeout=30,
         )
-        assert chart.status_code == 200
-        assert chart.headers["Content-Type"] == "image/png"
-        assert chart.content.startswith(b"\x89PNG")
-        download = requests.get(
-            f"{servers.url}/webhooks/web/summary/{SENDER}.txt", timeout=30
-        )
-        assert download.status_code == 200
-        assert "attachment" in download.headers["Content-Disposition"]
-        # REST sends each paragraph as its own message; compare line by line.
-        assert download.text.replace("\n\n", "\n").strip() in summary
-        missing = requests.get(f"{servers.url}/webhooks/web/chart/nobody-here.png")
-        assert missing.status_code == 404
+        assert gone.json() == {"deleted": False}
+        assert servers.slot(SENDER, "pain_diary")
     finally:
         servers.stop()

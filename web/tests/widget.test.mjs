@@ -156,6 +156,20 @@ test("the chat page, from greeting to emergency, restored after a reload", async
     await page.screenshot({ path: join(ARTIFACT_DIR, "chat-restored-phone.png"), fullPage: true });
   });
 
+  await t.test("draws the pain diary after a check-in", async () => {
+    for (const answer of ["check in", "6", "my thigh", "sitting"]) {
+      await send(answer);
+      await page.waitForTimeout(1200);
+    }
+    const chart = page.locator('img[src*="chart/"]');
+    await chart.waitFor({ state: "visible" });
+    await page.waitForFunction(() => {
+      const img = document.querySelector('img[src*="chart/"]');
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    await page.screenshot({ path: join(ARTIFACT_DIR, "chat-chart-phone.png"), fullPage: true });
+  });
+
   await t.test("offers the clinician summary as a file", async () => {
     await send("give me a summary for my doctor");
     const link = page.locator("a.rw-reply", { hasText: "Download the summary" });
