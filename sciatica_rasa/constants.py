@@ -24,3 +24,7 @@ SLOT_PENDING = "red_flag_pending"
 SLOT_RECHECK_DUE = "recheck_due"
 # The pending "concept" of a returning person's short red-flag question.
 RECHECK = "recheck"
+
+# "Delete my data": when this action has run in a turn, the tracker store
+# deletes the person's stored conversation instead of saving the turn.
+ACTION_DELETE_MY_DATA = "action_delete_my_data"
