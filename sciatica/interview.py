@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sciatica.answers import NO, YES, read_yes_no
+from sciatica.numbers import NUMBER, parse_number
 
 # Leg extent, from closest to the spine to furthest. "back" is not a value of
 # the pain_extent slot; it is used when reading movement in the exercise test.
@@ -27,55 +28,6 @@ MIN_AGE, MAX_AGE = 16, 110
 _DAYS_PER_WEEK = 7.0
 _WEEKS_PER_MONTH = 4.345
 _WEEKS_PER_YEAR = 52.0
-
-_NUMBER_WORDS = {
-    "zero": 0,
-    "nought": 0,
-    "none": 0,
-    "one": 1,
-    "a": 1,
-    "an": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "couple": 2,
-    "a couple": 2,
-    "a couple of": 2,
-    "couple of": 2,
-    "a few": 3,
-    "few": 3,
-    "several": 4,
-    "half": 0.5,
-    "a half": 0.5,
-}
-_NUM = (
-    r"(\d+(?:[.,]\d+)?|"
-    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
-)
 
 _EXTENT_TERMS = {
     "back": r"(lower |low )?back|spine|lumbar",
@@ -202,30 +154,20 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _number(token: str) -> float | None:
-    token = token.strip().replace(",", ".")
-    if token in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[token])
-    try:
-        return float(token)
-    except ValueError:
-        return None
-
-
 def _score(text: str, expecting: bool, invalid: list[str]) -> float | None:
     patterns = [
-        rf"\b{_NUM}\s*(?:/|out of|outta|of)\s*(?:10|ten)\b",
+        rf"\b{NUMBER}\s*(?:/|out of|outta|of)\s*(?:10|ten)\b",
         rf"\b(?:pain|score|level|rate it|rating|it'?s|its|about|around|roughly|maybe)"
-        rf"\s+(?:is\s+|at\s+|of\s+|a\s+|an\s+|about\s+|around\s+)*{_NUM}\b(?!\s*(?:day|week|month|year|hour|kg|lb|stone))",
+        rf"\s+(?:is\s+|at\s+|of\s+|a\s+|an\s+|about\s+|around\s+)*{NUMBER}\b(?!\s*(?:day|week|month|year|hour|kg|lb|stone))",
     ]
     if expecting:
-        patterns.append(rf"^(?:a |an |about |around |maybe )?{_NUM}$")
-        patterns.append(rf"\b{_NUM}\s*-\s*{_NUM}\b")
+        patterns.append(rf"^(?:a |an |about |around |maybe )?{NUMBER}$")
+        patterns.append(rf"\b{NUMBER}\s*-\s*{NUMBER}\b")
     for pattern in patterns:
         match = re.search(pattern, text)
         if not match:
             continue
-        values = [_number(g) for g in match.groups() if g]
+        values = [parse_number(g) for g in match.groups() if g]
         values = [v for v in values if v is not None]
         if not values:
             continue
@@ -246,10 +188,10 @@ def _weeks(text: str) -> float | None:
         "year": _WEEKS_PER_YEAR,
     }
     match = re.search(
-        rf"\b{_NUM}?\s*(?:and a half\s+)?(day|week|fortnight|month|year)s?\b", text
+        rf"\b{NUMBER}?\s*(?:and a half\s+)?(day|week|fortnight|month|year)s?\b", text
     )
     if match:
-        amount = _number(match.group(1)) if match.group(1) else 1.0
+        amount = parse_number(match.group(1)) if match.group(1) else 1.0
         if amount is not None:
             if "and a half" in match.group(0):
                 amount += 0.5
@@ -275,11 +217,11 @@ def _age(text: str, expecting: bool, invalid: list[str]) -> float | None:
     )
     value = None
     if match:
-        value = _number(match.group(1) or match.group(2))
+        value = parse_number(match.group(1) or match.group(2))
     elif expecting:
         bare = re.search(r"^(?:i'?m |about |around )?(\d{1,3})$", text)
         if bare:
-            value = _number(bare.group(1))
+            value = parse_number(bare.group(1))
     if value is not None:
         if MIN_AGE <= value <= MAX_AGE:
             return value

@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict
 
+from sciatica.numbers import NUMBER, parse_number
+
 EXERCISE = "exercise"
 CHECKIN = "checkin"
 KINDS = (EXERCISE, CHECKIN)
@@ -62,40 +64,6 @@ _WEEKDAYS = (
     "saturday",
     "sunday",
 )
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "a couple of": 2,
-    "a couple": 2,
-    "couple of": 2,
-    "a few": 3,
-    "few": 3,
-}
-_NUM = (
-    r"(\d+(?:[.,]\d+)?|"
-    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
-)
 _UNITS = {
     "m": 1,
     "min": 1,
@@ -123,19 +91,19 @@ _EXERCISE = re.compile(
     r"knees?[ -]to[ -]chest|movements?|extensions?|mckenzie|workout|routine|"
     r"move|get up|walk"
 )
-_EVERY = re.compile(rf"\bevery\s+(?:{_NUM}\s*)?{_UNIT}")
+_EVERY = re.compile(rf"\bevery\s+(?:{NUMBER}\s*)?{_UNIT}")
 _EVERY_HALF_HOUR = re.compile(r"\bevery half(?: an)? hour\b|\bhalf[ -]hourly\b")
 _EVERY_OTHER = re.compile(rf"\bevery (?:other|second) {_UNIT}")
 _HOURLY = re.compile(r"\bhourly\b|\beach hour\b")
 _TIMES_A_DAY = re.compile(
-    rf"\b(once|twice|thrice|{_NUM} times?)\s+(?:a|per|each|every)\s+day\b"
+    rf"\b(once|twice|thrice|{NUMBER} times?)\s+(?:a|per|each|every)\s+day\b"
 )
 _DAILY = re.compile(
     r"\b(daily|every ?day|each day|every (morning|afternoon|evening|night)|"
     r"each (morning|afternoon|evening|night))\b"
 )
 _IN = re.compile(
-    rf"\bin\s+(?:(?:about|around|roughly|approx\w*)\s+)?(?:{_NUM}\s*)?{_UNIT}"
+    rf"\bin\s+(?:(?:about|around|roughly|approx\w*)\s+)?(?:{NUMBER}\s*)?{_UNIT}"
 )
 _IN_HALF_HOUR = re.compile(r"\bin half an? hour\b|\bin 1/2 ?h(ou)?r\b")
 _NOT_A_DURATION = r"(?!\s*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b)"
@@ -359,7 +327,7 @@ def _read_timing(text: str) -> Dict[str, Any] | None:
         return {"every": DAY, "clock": clock or default}
     match = _EVERY.search(text)
     if match:
-        amount = _number(match.group(1)) if match.group(1) else 1.0
+        amount = parse_number(match.group(1)) if match.group(1) else 1.0
         if amount is None or amount <= 0:
             return None
         every = dt.timedelta(minutes=amount * _UNITS[match.group(2)])
@@ -377,7 +345,7 @@ def _read_once(text: str, clock: dt.time | None) -> Dict[str, Any] | None:
         return {"delay": dt.timedelta(minutes=30)}
     match = _IN.search(text)
     if match:
-        amount = _number(match.group(1)) if match.group(1) else 1.0
+        amount = parse_number(match.group(1)) if match.group(1) else 1.0
         if amount is None or amount * _UNITS[match.group(2)] < 1:
             return None
         return {"delay": dt.timedelta(minutes=amount * _UNITS[match.group(2)])}
@@ -436,17 +404,7 @@ def _count(token: str) -> float | None:
     fixed = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
     if token in fixed:
         return fixed[token]
-    return _number(re.sub(r"\s*times?$", "", token))
-
-
-def _number(token: str) -> float | None:
-    token = token.strip().replace(",", ".")
-    if token in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[token])
-    try:
-        return float(token)
-    except ValueError:
-        return None
+    return parse_number(re.sub(r"\s*times?$", "", token))
 
 
 def _at(day: dt.date, clock: dt.time, now: dt.datetime) -> dt.datetime:
