@@ -13,8 +13,10 @@ Routes (under ``/webhooks/web``):
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
+import os
 import re
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List
@@ -26,6 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from sciatica import chart, diary
+from sciatica_rasa import safety_net
 from sciatica_rasa.privacy import DeletionNotSupported, delete_conversation
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,8 @@ GENERATED = re.compile(
 )
 # The channel the page's conversations come through.
 WEB_CHANNEL = "socketio"
+# Other sites allowed to open the socket (space-separated origins).
+CORS_ENV = "SCIATICA_CORS_ORIGINS"
 
 # Only this server: scripts, styles, fonts, images and the socket.
 CONTENT_SECURITY_POLICY = (
@@ -110,25 +115,107 @@ class WebSocketIOOutput(SocketIOOutput):
 
 
 class WebSocketIOInput(SocketIOInput):
-    """Rasa's socketio channel (same name and path) with the web output above."""
+    """Rasa's socketio channel (same name and path), hardened for the web page.
+
+    * Answers through ``WebSocketIOOutput`` (call buttons, whole safety
+      messages).
+    * Reads each ``user_uttered`` event defensively: a payload that is not an
+      object, a missing or odd ``session_id``, a non-text message or metadata
+      that is not an object get a polite reply or are ignored, never an
+      exception; text is cleaned and checked by :mod:`sciatica_rasa.safety_net`
+      (no words, too long), and failures send the apology with the emergency
+      numbers.
+    * Connections are accepted only from the page's own origin and from the
+      origins in ``SCIATICA_CORS_ORIGINS`` (space-separated), not from any site
+      as in Rasa's channel.
+    """
+
+    @classmethod
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> InputChannel:
+        """Rasa's socketio settings plus the allowed origins from the env."""
+        channel = super().from_credentials(credentials)
+        origins = (credentials or {}).get("cors_origins") or os.environ.get(
+            CORS_ENV, ""
+        )
+        channel.cors_origins = [o for o in str(origins).split() if o]
+        channel.app = None
+        return channel
+
+    def _agent(self) -> Any:
+        return getattr(getattr(getattr(self, "app", None), "ctx", None), "agent", None)
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        """Rasa's socketio blueprint, answering through ``WebSocketIOOutput``."""
+        """Rasa's socketio blueprint with the checks above."""
+        blueprint = super().blueprint(on_new_message)
+        sio = self.sio
+        assert sio is not None  # set by the parent's blueprint
+        allow_origins(sio, getattr(self, "cors_origins", []))
 
-        async def handle(message: UserMessage) -> None:
-            assert self.sio is not None  # set by the parent's blueprint
-            message.output_channel = WebSocketIOOutput(self.sio, self.bot_message_evt)
-            await on_new_message(message)
+        @blueprint.listener("after_server_start")
+        async def remember_app(app: Any, _loop: Any) -> None:
+            self.app = app
 
-        return super().blueprint(handle)
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            output = WebSocketIOOutput(sio, self.bot_message_evt)
+            agent = self._agent()
+            if not isinstance(data, dict):
+                return
+            if self.session_persistence:
+                sender = data.get("session_id")
+                if not isinstance(sender, str) or not SESSION_ID.match(sender):
+                    return  # as Rasa: no session, nowhere to answer
+            else:
+                sender = sid
+            text = data.get("message", "")
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            if not isinstance(metadata, dict):
+                metadata = {}
+            if agent is None:
+                return
+            if not isinstance(text, str):
+                text = ""
+            text, instead = safety_net.check_text(text)
+            if instead is not None:
+                await safety_net.send(output, sender, agent, instead)
+                return
+            message = UserMessage(
+                text, output, sender, input_channel=self.name(), metadata=metadata
+            )
+            await safety_net.handle_safely(on_new_message, message, agent)
+
+        return blueprint
 
     def get_output_channel(self) -> SocketIOOutput | None:
         """The output for messages the server pushes (reminders)."""
         if self.sio is None:
             return None
         return WebSocketIOOutput(self.sio, self.bot_message_evt)
+
+
+def allow_origins(sio: Any, extra: List[str]) -> None:
+    """Lets ``sio`` accept connections from its own origin and ``extra`` only.
+
+    Rasa creates the Socket.IO server with CORS checks off (any site may
+    connect). Engine.IO's default check allows only the request's own origin
+    (scheme and Host, or the X-Forwarded ones); this keeps that and adds the
+    configured origins.
+    """
+    eio = sio.eio
+    eio.cors_allowed_origins = None
+    same_origin = eio._cors_allowed_origins
+
+    def allowed(environ: Dict[str, Any]) -> List[str]:
+        return [*same_origin(environ), *extra]
+
+    eio._cors_allowed_origins = allowed
 
 
 def page_files(root: Path) -> Dict[str, Path]:
