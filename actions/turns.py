@@ -24,6 +24,7 @@ NOT_ANSWERS = frozenset(
         "ask_more",
         "ask_progress",
         "request_summary",
+        "delete_my_data",
         "set_reminder",
         "cancel_reminder",
         "EXTERNAL_exercise_reminder",
