@@ -71,7 +71,10 @@ class PrivacyInput(InputChannel):
         """The API's routes."""
         privacy = Blueprint("sciatica_privacy", __name__)
 
-        @privacy.route("/conversations/<sender_id:str>", methods=["DELETE"])
+        # unquote: "%2B44..." is the sender id "+44..." (an SMS conversation).
+        @privacy.route(
+            "/conversations/<sender_id:str>", methods=["DELETE"], unquote=True
+        )
         async def delete(request: Request, sender_id: str) -> HTTPResponse:
             return await self.delete(request, sender_id)
 
