@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install web browser train run shell test lint format validate test-stories test-unit test-browser scenarios bench-safety clean
+.PHONY: help install web browser train run run-prod shell test test-prod lint format validate test-stories test-unit test-browser scenarios bench-safety purge purge-prod clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ train: $(MODEL) ## Train the model when data, config or domain changed
 run: $(MODEL) $(WEB_STAMP) ## Install, train if needed, start action + Rasa servers, print where to chat
 	@scripts/run.sh
 
+run-prod: $(MODEL) $(WEB_STAMP) ## Production mode: PostgreSQL, Redis, nginx (Debian packages), 2 Rasa + 2 action servers
+	@scripts/run-prod.sh
+
 shell: $(MODEL) ## Chat in the terminal (starts the action server if it is not running)
 	@scripts/shell.sh
 
@@ -86,6 +89,9 @@ scenarios: $(STAMP) ## Play scenarios/*.yml against the running assistant (start
 test-unit: $(STAMP) ## Fast unit tests only
 	$(BIN)/pytest -m "not e2e" -q
 
+test-prod: $(MODEL) $(WEB_STAMP) ## Production mode under faults, load and bad input (installs PostgreSQL, Redis, nginx)
+	$(BIN)/pytest -rfE tests/prod
+
 test-browser: $(MODEL) $(WEB_STAMP) $(CHROMIUM) ## The chat page in headless Chromium (Playwright)
 	$(BIN)/pytest -rfE tests/e2e/test_web_widget.py
 
@@ -99,6 +105,12 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 
 bench-safety: $(BENCH_STAMP) ## Red-flag detector vs keyword and medspaCy ConText baselines (writes docs/red-flags.md)
 	$(BIN)/python -m bench.safety --write docs/red-flags.md
+
+purge: $(STAMP) ## Delete conversations idle longer than SCIATICA_RETENTION_DAYS (default 180) from the local store
+	@source scripts/env.sh && $(BIN)/python -m sciatica_rasa.purge --endpoints endpoints.yml
+
+purge-prod: $(STAMP) ## The same for production mode's PostgreSQL (run daily, e.g. from cron)
+	@source scripts/prod/env.sh && $(BIN)/python -m sciatica_rasa.purge --endpoints endpoints.prod.yml
 
 clean: ## Remove trained models, results and the local tracker database
 	rm -rf models/*.tar.gz var/results var/*.db

@@ -5,7 +5,10 @@
   ``utter_empty_message``; one longer than :data:`MAX_MESSAGE_CHARS` gets
   ``utter_message_too_long`` (which repeats the emergency advice, since a long
   message may hold a red flag the assistant did not read).
-* If a custom action fails (the action server is down), Rasa logs the error
+* While the action server does not answer its health check, messages are not
+  processed: the person gets the apology with the emergency numbers (REST:
+  503) and can send the message again; nothing half-done is stored.
+* If a custom action fails anyway (the server went down mid-turn), Rasa logs the error
   and carries on without that action's messages: an emergency message could
   silently go missing. A log handler notices the failure within the turn and
   the person gets ``utter_service_unavailable``: an apology with the emergency
@@ -19,13 +22,16 @@ Message text is never logged here.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import logging
 import re
+import time
 import unicodedata
 from contextvars import ContextVar
 from typing import Any, Awaitable, Callable, Dict, List, Tuple
 
+import aiohttp
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from sciatica_rasa.tracker_store import fail_loudly
@@ -127,6 +133,57 @@ async def send(output: OutputChannel, recipient_id: str, agent: Any, name: str) 
         logger.error("Could not send %s (%s).", name, type(error).__name__)
 
 
+# -- is the action server there? ----------------------------------------------
+
+# A successful check is trusted for this long (seconds).
+ACTIONS_CHECK_TTL = 2.0
+ACTIONS_CHECK_TIMEOUT = 2.0
+_actions_ok_at: Dict[str, float] = {}
+
+
+def health_url(action_url: str) -> str:
+    """The action server's health route next to its ``/webhook``."""
+    base = action_url.rstrip("/")
+    if base.endswith("/webhook"):
+        base = base[: -len("/webhook")]
+    return f"{base}/health"
+
+
+async def actions_reachable(agent: Any) -> bool:
+    """Whether the action server answers its health check (cached briefly).
+
+    A turn whose custom actions fail is saved without their events, which can
+    leave the conversation in a state the policies loop on; so a message is
+    not processed at all while the action server is down (the person gets
+    the apology and can send it again).
+    """
+    endpoint = getattr(agent, "action_endpoint", None)
+    url = getattr(endpoint, "url", None)
+    if not url:
+        return True
+    now = time.monotonic()
+    if now - _actions_ok_at.get(url, -ACTIONS_CHECK_TTL) < ACTIONS_CHECK_TTL:
+        return True
+    timeout = aiohttp.ClientTimeout(total=ACTIONS_CHECK_TIMEOUT)
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as session,
+            session.get(health_url(url)) as response,
+        ):
+            ok = response.status == 200
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+        ok = False
+    if ok:
+        _actions_ok_at[url] = now
+    else:
+        _actions_ok_at.pop(url, None)
+    return ok
+
+
+class ActionServerUnavailable(Exception):
+    """The action server did not answer its health check."""
+
+
 # -- handling one message --------------------------------------------------------
 
 
@@ -163,6 +220,8 @@ async def handle_safely(
     state = {"action_failed": False}
     token = _turn.set(state)
     try:
+        if not await actions_reachable(agent):
+            raise ActionServerUnavailable()
         await on_new_message(message)
         outcome = Outcome.ACTION_FAILED if state["action_failed"] else Outcome.ANSWERED
     except Exception as error:

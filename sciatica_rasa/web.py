@@ -200,20 +200,40 @@ class WebSocketIOInput(SocketIOInput):
         return WebSocketIOOutput(self.sio, self.bot_message_evt)
 
 
+def own_origins(environ: Dict[str, Any]) -> List[str]:
+    """The origin the request was addressed to (directly and as forwarded).
+
+    Engine.IO's own same-origin check needs ``wsgi.url_scheme``, which its
+    Sanic adapter does not set, so it would refuse the page's own socket.
+    """
+    request = environ.get("sanic.request")
+    scheme = environ.get("wsgi.url_scheme") or getattr(request, "scheme", "http")
+    host = environ.get("HTTP_HOST")
+    if not host:
+        return []
+    origins = [f"{scheme}://{host}"]
+    forwarded_proto = environ.get("HTTP_X_FORWARDED_PROTO")
+    forwarded_host = environ.get("HTTP_X_FORWARDED_HOST")
+    if forwarded_proto or forwarded_host:
+        proto = (forwarded_proto or scheme).split(",")[0].strip()
+        origins.append(f"{proto}://{(forwarded_host or host).split(',')[0].strip()}")
+    return origins
+
+
 def allow_origins(sio: Any, extra: List[str]) -> None:
     """Lets ``sio`` accept connections from its own origin and ``extra`` only.
 
     Rasa creates the Socket.IO server with CORS checks off (any site may
-    connect). Engine.IO's default check allows only the request's own origin
-    (scheme and Host, or the X-Forwarded ones); this keeps that and adds the
-    configured origins.
+    connect). This allows the request's own origin (scheme and Host, or the
+    X-Forwarded ones set by a proxy) and the configured origins; Engine.IO
+    refuses any other ``Origin`` with 400.
     """
     eio = sio.eio
+    # Anything but [] (which turns the check off); the list comes from below.
     eio.cors_allowed_origins = None
-    same_origin = eio._cors_allowed_origins
 
     def allowed(environ: Dict[str, Any]) -> List[str]:
-        return [*same_origin(environ), *extra]
+        return [*own_origins(environ), *extra]
 
     eio._cors_allowed_origins = allowed
 

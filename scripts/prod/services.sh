@@ -133,9 +133,6 @@ http {
   client_body_buffer_size 512k;
   proxy_max_temp_file_size 0;
   proxy_http_version 1.1;
-  proxy_set_header Host \$http_host;
-  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-  proxy_set_header X-Forwarded-Proto \$scheme;
   # A refused or failed connection goes to the next instance; a request
   # already sent is not repeated (messages are not idempotent).
   proxy_next_upstream error timeout;
@@ -161,12 +158,20 @@ $actions    keepalive 16;
     listen $SCIATICA_HTTP_BIND:$SCIATICA_HTTP_PORT;
     location /socket.io/ {
       proxy_pass http://rasa_socket;
+      # (proxy_set_header is not inherited by a block that sets its own)
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
       proxy_read_timeout 3600s;
     }
     location / {
       proxy_pass http://rasa;
+      # (proxy_set_header is not inherited by a block that sets its own)
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_set_header Connection "";
     }
   }

@@ -220,14 +220,37 @@ def test_the_socket_accepts_its_own_origin_and_the_configured_ones_only():
 
     sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
     allow_origins(sio, ["https://clinic.example"])
-    environ = {"wsgi.url_scheme": "https", "HTTP_HOST": "bot.example"}
+    environ = {"sanic.request": SimpleNamespace(scheme="http"), "HTTP_HOST": "h:1"}
+    assert "http://h:1" in sio.eio._cors_allowed_origins(environ)
+    environ["HTTP_X_FORWARDED_PROTO"] = "https"
+    environ["HTTP_X_FORWARDED_HOST"] = "bot.example"
     allowed = sio.eio._cors_allowed_origins(environ)
     assert "https://bot.example" in allowed
     assert "https://clinic.example" in allowed
     assert "https://evil.example" not in allowed
+    assert sio.eio.cors_allowed_origins != [], "[] would turn the check off"
 
 
 async def test_the_apology_is_sent_even_if_a_channel_fails_to_send(agent):
     output = AsyncMock()
     output.send_response.side_effect = RuntimeError("socket gone")
     await safety_net.send(output, "me", agent, safety_net.RESPONSE_UNAVAILABLE)
+
+
+def test_the_health_route_sits_next_to_the_webhook():
+    assert safety_net.health_url("http://a:5055/webhook") == "http://a:5055/health"
+    assert safety_net.health_url("http://a:5055/webhook/") == "http://a:5055/health"
+
+
+async def test_no_message_is_processed_while_the_action_server_is_down(agent):
+    from rasa.utils.endpoints import EndpointConfig
+
+    from tests.e2e.servers import free_port
+
+    agent.action_endpoint = EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")
+    handler = AsyncMock()
+    msg = message()
+    outcome = await safety_net.handle_safely(handler, msg, agent)
+    assert outcome is safety_net.Outcome.FAILED
+    handler.assert_not_awaited()
+    assert "999" in msg.output_channel.messages[-1]["text"]
