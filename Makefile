@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install web browser train run run-prod shell test test-prod lint format validate test-stories test-unit test-browser scenarios bench-safety purge purge-prod clean
+.PHONY: help install web browser train run run-prod shell test test-prod lint format validate test-stories test-unit test-browser scenarios bench-safety purge purge-prod k8s-validate audit clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,7 +95,7 @@ test-prod: $(MODEL) $(WEB_STAMP) ## Production mode under faults, load and bad i
 test-browser: $(MODEL) $(WEB_STAMP) $(CHROMIUM) ## The chat page in headless Chromium (Playwright)
 	$(BIN)/pytest -rfE tests/e2e/test_web_widget.py
 
-test: validate lint test-stories $(WEB_STAMP) $(CHROMIUM) ## Everything CI runs: validate, lint, conversation tests, unit, end-to-end and browser tests
+test: validate lint k8s-validate test-stories $(WEB_STAMP) $(CHROMIUM) ## Everything CI runs: validate, lint, manifests, conversation tests, unit, end-to-end, browser and production tests
 	$(BIN)/pytest -rfE
 
 BENCH_STAMP := $(VENV)/.bench-installed
@@ -111,6 +111,12 @@ purge: $(STAMP) ## Delete conversations idle longer than SCIATICA_RETENTION_DAYS
 
 purge-prod: $(STAMP) ## The same for production mode's PostgreSQL (run daily, e.g. from cron)
 	@source scripts/prod/env.sh && $(BIN)/python -m sciatica_rasa.purge --endpoints endpoints.prod.yml
+
+k8s-validate: ## Validate deploy/kubernetes and lint deploy/Dockerfile, offline (own venv .venv-k8s)
+	scripts/validate-k8s.sh
+
+audit: ## Known vulnerabilities in the pinned Python and npm dependencies (own venv .venv-audit; docs/security.md)
+	scripts/audit.sh
 
 clean: ## Remove trained models, results and the local tracker database
 	rm -rf models/*.tar.gz var/results var/*.db

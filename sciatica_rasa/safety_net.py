@@ -150,12 +150,14 @@ def health_url(action_url: str) -> str:
 
 
 async def actions_reachable(agent: Any) -> bool:
-    """Whether the action server answers its health check (cached briefly).
+    """Whether the action server is there (a health check, cached briefly).
 
     A turn whose custom actions fail is saved without their events, which can
     leave the conversation in a state the policies loop on; so a message is
     not processed at all while the action server is down (the person gets
-    the apology and can send it again).
+    the apology and can send it again). Only a refused connection or a
+    gateway error (nginx: no live action server) counts as down; a slow
+    answer under load does not. Concurrent messages share one check.
     """
     endpoint = getattr(agent, "action_endpoint", None)
     url = getattr(endpoint, "url", None)
@@ -164,20 +166,35 @@ async def actions_reachable(agent: Any) -> bool:
     now = time.monotonic()
     if now - _actions_ok_at.get(url, -ACTIONS_CHECK_TTL) < ACTIONS_CHECK_TTL:
         return True
+    check = _checks.get(url)
+    if check is None:
+        check = asyncio.ensure_future(_check(url))
+        _checks[url] = check
+        check.add_done_callback(lambda _: _checks.pop(url, None))
+    ok = await asyncio.shield(check)
+    if ok:
+        _actions_ok_at[url] = time.monotonic()
+    else:
+        _actions_ok_at.pop(url, None)
+    return ok
+
+
+_checks: Dict[str, asyncio.Future[bool]] = {}
+
+
+async def _check(url: str) -> bool:
     timeout = aiohttp.ClientTimeout(total=ACTIONS_CHECK_TIMEOUT)
     try:
         async with (
             aiohttp.ClientSession(timeout=timeout) as session,
             session.get(health_url(url)) as response,
         ):
-            ok = response.status == 200
-    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
-        ok = False
-    if ok:
-        _actions_ok_at[url] = now
-    else:
-        _actions_ok_at.pop(url, None)
-    return ok
+            return response.status not in (502, 503, 504)
+    except asyncio.TimeoutError:
+        logger.warning("The action server is slow to answer its health check.")
+        return True
+    except (aiohttp.ClientError, OSError):
+        return False
 
 
 class ActionServerUnavailable(Exception):

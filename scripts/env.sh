@@ -15,3 +15,6 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN="$(cat var/auth_token)"
 fi
 export RASA_AUTH_TOKEN
+# The action server listens on loopback only (rasa-sdk's default is every
+# interface); Rasa itself is started with --interface 127.0.0.1.
+export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"

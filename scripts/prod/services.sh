@@ -153,11 +153,15 @@ $actions    keepalive 16;
   }
 
   map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+  # Sockets per client address (python-socketio 5.9 can be made to hold memory
+  # per connection: docs/security.md, dependency audit).
+  limit_conn_zone \$binary_remote_addr zone=sockets:10m;
 
   server {
     listen $SCIATICA_HTTP_BIND:$SCIATICA_HTTP_PORT;
     location /socket.io/ {
       proxy_pass http://rasa_socket;
+      limit_conn sockets 20;
       # (proxy_set_header is not inherited by a block that sets its own)
       proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;

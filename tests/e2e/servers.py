@@ -93,6 +93,7 @@ class Servers:
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             TRACKER_DB=str(self.workdir / "tracker.db"),
+            SANIC_HOST="127.0.0.1",
             # The privacy API's token: the same as the HTTP API's.
             RASA_AUTH_TOKEN=TOKEN,
         )
