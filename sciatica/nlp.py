@@ -26,6 +26,15 @@ _UNKNOWN_LOGPROB = -25.0
 # How much more common (in natural-log units) a vocabulary word must be than
 # the typed word for the typed word to be taken as its misspelling.
 _TYPO_MARGIN = 4.0
+# Lone surrogates (a JSON "\ud800" escape gives one) cannot be encoded as
+# UTF-8, which spaCy's string store does for every token.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# The tokenizer splits "bladder.Please" only before a capital letter, and the
+# text is lower-cased first: "bladder.please" or "myself?what" would stay one
+# word and hide "bladder". A full stop is split off unless it is part of an
+# abbreviation ("e.g.", "p.m."); "!", "?" and ";" always are.
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]+(?![\w.]))")
+_GLUED_MARKS = re.compile(r"(?<=[^\W\d_])([!?;]+)(?=[^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +51,11 @@ def blank_english() -> Language:
 def _tables() -> tuple[Table, Table]:
     lookups = load_lookups("en", ["lexeme_prob", "lexeme_norm"])
     return lookups.get_table("lexeme_prob"), lookups.get_table("lexeme_norm")
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so spaCy can store it."""
+    return _SURROGATES.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
 def norm_word(word: str) -> str:
@@ -146,7 +160,8 @@ def make_doc(
         A processed Doc whose tokens carry lemmas and sentence boundaries.
     """
     nlp = blank_english()
-    normalised = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    normalised = encodable(text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    normalised = _GLUED_MARKS.sub(r"\1 ", _GLUED_STOP.sub(". ", normalised))
     for pattern, replacement in replacements:
         normalised = pattern.sub(replacement, normalised)
     normalised = re.sub(r"\s+", " ", normalised).strip()

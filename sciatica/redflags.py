@@ -63,8 +63,15 @@ CATEGORIES = (
 # Categories that mean "this is not a new symptom of the person's own".
 _EXCLUDING = (NEGATED, FAMILY, INTENTIONAL, RESOLVED, CHRONIC)
 DIRECTIONS = ("forward", "backward", "both")
-# Longer messages are cut: no symptom report needs more, and it bounds the cost.
-_MAX_CHARS = 5000
+# Typographic variants of punctuation terminators: an ellipsis is three full
+# stops, and the dashes are hyphens.
+_PUNCTUATION_VARIANTS = str.maketrans(
+    {"\u2026": "...", **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-")}
+)
+# The longest text read; the rest of a longer message is cut, which bounds the
+# cost (about half a second at this length). It must be at least the longest
+# message the channels pass on, or a red flag late in a long message is missed.
+MAX_CHARS = 10_000
 
 _FILE = "red_flags.yml"
 
@@ -251,7 +258,7 @@ class RedFlagDetector:
     def _doc(self, text: str) -> Doc | None:
         if not text or not text.strip() or text.lstrip().startswith("/"):
             return None
-        doc = shared_nlp.make_doc(text[:_MAX_CHARS], self.replacements, self._fixer)
+        doc = shared_nlp.make_doc(text[:MAX_CHARS], self.replacements, self._fixer)
         self._vocabulary.annotate(doc, self._phrases)
         return doc
 
@@ -314,7 +321,21 @@ class RedFlagDetector:
         )
 
     def _terminated(self, doc: Doc, positions: Iterable[int]) -> bool:
-        return any(doc[i].lower_ in self.terminators for i in positions)
+        return any(self._is_terminator(doc[i].lower_) for i in positions)
+
+    def _is_terminator(self, word: str) -> bool:
+        """Whether a token ends a context trigger's scope.
+
+        Besides the terminators of the knowledge file: a run of punctuation
+        terminators ("...", "--", "—"), and a word the tokenizer kept with its
+        full stop ("d.", "p.m."), which may end the sentence. Neither "no...
+        I can't control my bladder" nor "no help from vitamin D. I can't
+        control my bladder" reads as a negated symptom.
+        """
+        if word in self.terminators or (len(word) > 1 and word.endswith(".")):
+            return True
+        folded = word.translate(_PUNCTUATION_VARIANTS)
+        return bool(folded) and all(char in self.terminators for char in folded)
 
     # -- compilation -----------------------------------------------------
 

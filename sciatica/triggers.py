@@ -245,9 +245,9 @@ def _lemma_tokens(text: str, kb: TriggerRules) -> list[str]:
     A word the lemma table knows as an inflection ("tying") is not
     spell-checked; only unknown words are repaired towards the rule words.
     """
-    from sciatica.nlp import blank_english, lemma, norm_word
+    from sciatica.nlp import blank_english, encodable, lemma, norm_word
 
-    cleaned = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    cleaned = encodable(text).lower().replace("\u2019", "'").replace("\u2018", "'")
     lemmas = []
     for token in blank_english().tokenizer(cleaned):
         word = token.text

@@ -135,6 +135,11 @@ def test_triggers_are_read_from_check_in_answers(text, expected):
     assert read_triggers(text) == expected
 
 
+def test_a_lone_surrogate_does_not_stop_the_trigger_reading():
+    # Found by tests/unit/test_properties.py: spaCy could not encode it.
+    assert read_triggers("I sat too long \ud800") == ("sitting",)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

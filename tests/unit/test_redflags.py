@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sciatica.redflags import MAX_CHARS
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -103,6 +105,43 @@ def test_the_symptom_own_negation_is_not_a_negation(detector):
 
 def test_a_terminator_ends_the_negation(detector):
     assert status(detector, "no numbness but I can't pee") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no... I can't control my bladder.",
+        "No \u2014 I can't control my bladder.",
+        "No improvement from vitamin D. I can't control my bladder.",
+    ],
+)
+def test_a_negation_does_not_reach_into_the_next_sentence(detector, text):
+    # Found by tests/unit/test_properties.py: an ellipsis, a dash or a word the
+    # tokenizer keeps with its full stop ("d.") let "no" negate the next sentence.
+    assert status(detector, text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't control my bladder.please help", "I wet myself?what do I do"]
+)
+def test_a_flag_glued_to_the_next_word_is_found(detector, text):
+    assert status(detector, text) == "emergency"
+
+
+def test_a_flag_late_in_a_long_message_is_found(detector):
+    text = "My leg hurts when I sit. " * 380 + "I can't control my bladder."
+    assert 5000 < len(text) <= MAX_CHARS
+    assert status(detector, text) == "emergency"
+
+
+def test_the_detector_reads_every_message_the_channels_pass_on():
+    from sciatica_rasa.safety_net import MAX_MESSAGE_CHARS
+
+    assert MAX_CHARS >= MAX_MESSAGE_CHARS
+
+
+def test_a_lone_surrogate_does_not_stop_the_detector(detector):
+    assert status(detector, "\ud800 I can't control my bladder") == "emergency"
 
 
 def test_misspellings_and_british_american_variants(detector):
