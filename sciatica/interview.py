@@ -8,6 +8,7 @@ bare "6", "left" or "sitting" can be read as the answer to that question.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -192,7 +193,7 @@ def _weeks(text: str) -> float | None:
     )
     if match:
         amount = parse_number(match.group(1)) if match.group(1) else 1.0
-        if amount is not None:
+        if amount is not None and math.isfinite(amount):
             if "and a half" in match.group(0):
                 amount += 0.5
             return round(amount * units[match.group(2)], 2)

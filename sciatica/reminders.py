@@ -47,6 +47,8 @@ DAY = dt.timedelta(days=1)
 MORNING = dt.time(9, 0)
 QUIET_FROM = dt.time(22, 0)
 QUIET_UNTIL = dt.time(8, 0)
+# Any longer span is refused as too far; longer numbers are cut to this.
+_BEYOND_REACH_MINUTES = (MAX_AHEAD + DAY) / dt.timedelta(minutes=1)
 
 _PARTS_OF_DAY = {
     "morning": dt.time(9, 0),
@@ -319,7 +321,7 @@ def _read_timing(text: str) -> Dict[str, Any] | None:
             return None
         if count == 1:
             return {"every": DAY, "clock": clock or MORNING}
-        return {"every": dt.timedelta(minutes=1440 / count)}
+        return {"every": _span(1440 / count)}
     match = _DAILY.search(text)
     if match:
         part = _PART.search(match.group(0))
@@ -330,7 +332,7 @@ def _read_timing(text: str) -> Dict[str, Any] | None:
         amount = parse_number(match.group(1)) if match.group(1) else 1.0
         if amount is None or amount <= 0:
             return None
-        every = dt.timedelta(minutes=amount * _UNITS[match.group(2)])
+        every = _span(amount * _UNITS[match.group(2)])
         if every == DAY:
             return {"every": DAY, "clock": clock or MORNING}
         return {"every": every}
@@ -348,7 +350,7 @@ def _read_once(text: str, clock: dt.time | None) -> Dict[str, Any] | None:
         amount = parse_number(match.group(1)) if match.group(1) else 1.0
         if amount is None or amount * _UNITS[match.group(2)] < 1:
             return None
-        return {"delay": dt.timedelta(minutes=amount * _UNITS[match.group(2)])}
+        return {"delay": _span(amount * _UNITS[match.group(2)])}
     part = _PART.search(text)
     part_clock = _PARTS_OF_DAY[part.group(1)] if part else None
     if _TOMORROW.search(text):
@@ -405,6 +407,15 @@ def _count(token: str) -> float | None:
     if token in fixed:
         return fixed[token]
     return parse_number(re.sub(r"\s*times?$", "", token))
+
+
+def _span(minutes: float) -> dt.timedelta:
+    """``minutes`` as a time span, cut to a day past ``MAX_AHEAD``.
+
+    Anything that long is refused as too far anyway; the cut keeps a huge
+    number ("every 99999999999 days") from overflowing ``timedelta``.
+    """
+    return dt.timedelta(minutes=min(minutes, _BEYOND_REACH_MINUTES))
 
 
 def _at(day: dt.date, clock: dt.time, now: dt.datetime) -> dt.datetime:

@@ -112,5 +112,10 @@ def test_age_and_wallet():
     assert parse("worse sitting on my wallet").wallet
 
 
+def test_a_number_too_long_for_a_float_is_no_duration():
+    # Found by tests/unit/test_properties.py: it gave an infinite duration.
+    assert parse("9" * 400 + " weeks").symptom_weeks is None
+
+
 def test_commands_are_not_answers():
     assert parse("/affirm").as_slots() == {}

@@ -140,6 +140,15 @@ def test_more_than_thirty_days_away_is_refused():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["every 99999999999 days", "in 99999999999 weeks", "0.0000000001 times a day"],
+)
+def test_a_huge_number_is_refused_not_a_crash(text):
+    # Found by tests/unit/test_properties.py: these overflowed timedelta.
+    assert read_reminder_request(text).refused == TOO_FAR
+
+
+@pytest.mark.parametrize(
     "text", ["remind me", "remind me to do my stretches", "set a reminder", ""]
 )
 def test_no_time_means_asking(text):
