@@ -342,6 +342,29 @@ def test_an_instance_killed_mid_conversation_loses_nothing(stack):
         stack.start_rasa(port)
 
 
+# -- deleting on request -------------------------------------------------------
+
+
+def test_delete_my_data_removes_the_conversation_from_postgres(stack):
+    user, other = new_user("forget"), new_user("keep")
+    for who in (user, other):
+        stack.say(who, "hello")
+        stack.say(who, "yes")
+    assert stack.rows(user) and stack.rows(other)
+    assert "can't be undone" in texts(stack.say(user, "please delete my data"))
+    stack.say(user, "yes")
+    assert stack.rows(user) == []
+    assert stack.rows(other), "only that person's conversation"
+    # Through the operators' API too.
+    response = requests.delete(
+        f"{stack.front}/webhooks/privacy/conversations/{other}",
+        headers={"Authorization": f"Bearer {stack.env['RASA_AUTH_TOKEN']}"},
+        timeout=30,
+    )
+    assert response.status_code == 200 and response.json()["deleted"] > 0
+    assert stack.rows(other) == []
+
+
 # -- health data stays out of the logs -----------------------------------------
 
 
