@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 import spacy
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # Tokens shorter than this are never spelling-corrected: too many real words
 # are one edit away from each other.
@@ -35,6 +35,14 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # abbreviation ("e.g.", "p.m."); "!", "?" and ";" always are.
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]+(?![\w.]))")
 _GLUED_MARKS = re.compile(r"(?<=[^\W\d_])([!?;]+)(?=[^\W\d_])")
+# A run of white space that holds a line break (any character str.splitlines
+# breaks on). Spaces are collapsed, but where the lines broke is kept: each
+# token that starts a new line has ``token._.line_start`` set, so context rules
+# can end a trigger's scope there ("no" answering a question, then "I can't
+# control my bladder" on the next line).
+_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]\s*")
+LINE_START = "line_start"
+Token.set_extension(LINE_START, default=False, force=True)
 
 
 @lru_cache(maxsize=1)
@@ -164,11 +172,30 @@ def make_doc(
     normalised = _GLUED_MARKS.sub(r"\1 ", _GLUED_STOP.sub(". ", normalised))
     for pattern, replacement in replacements:
         normalised = pattern.sub(replacement, normalised)
-    normalised = re.sub(r"\s+", " ", normalised).strip()
-    tokens = nlp.tokenizer(normalised)
+    normalised = _LINE_BREAK.sub("\n", normalised.strip())
+    normalised = re.sub(r"[^\S\n]+", " ", normalised)
+    breaks = [match.start() for match in re.finditer("\n", normalised)]
+    tokens = nlp.tokenizer(normalised.replace("\n", " "))
     words = [norm_word(fixer.fix(token.text)) for token in tokens]
     spaces = [bool(token.whitespace_) for token in tokens]
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     for _, component in nlp.pipeline:
         doc = component(doc)
+    for index in _line_starts(tokens, breaks):
+        doc[index]._.set(LINE_START, True)
     return doc
+
+
+def _line_starts(tokens: Doc, breaks: Sequence[int]) -> list[int]:
+    """Indices of the tokens that follow a line break (at character ``breaks``)."""
+    starts = []
+    pending = iter(breaks)
+    position = next(pending, None)
+    for token in tokens:
+        if position is None:
+            break
+        if position < token.idx:
+            starts.append(token.i)
+            while position is not None and position < token.idx:
+                position = next(pending, None)
+    return starts

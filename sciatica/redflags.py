@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -152,6 +152,7 @@ class _Rule:
     direction: str = "forward"
     max_scope: int = 0
     applies_to: frozenset[str] | None = None
+    terminators: frozenset[str] = frozenset()  # on top of the shared ones
     wildcards: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -303,11 +304,11 @@ class RedFlagDetector:
             return True  # inside the match, on words a wildcard stood for
         if rule.direction in ("forward", "both") and trigger.end <= span.start:
             gap = range(trigger.end, span.start)
-            if len(gap) <= rule.max_scope and not self._terminated(doc, gap):
+            if len(gap) <= rule.max_scope and not self._terminated(doc, gap, rule):
                 return True
         if rule.direction in ("backward", "both") and trigger.start >= span.end:
             gap = range(span.end, trigger.start)
-            if len(gap) <= rule.max_scope and not self._terminated(doc, gap):
+            if len(gap) <= rule.max_scope and not self._terminated(doc, gap, rule):
                 return True
         return False
 
@@ -320,8 +321,24 @@ class RedFlagDetector:
             and words[0].lower_ in self.question_openers
         )
 
-    def _terminated(self, doc: Doc, positions: Iterable[int]) -> bool:
-        return any(self._is_terminator(doc[i].lower_) for i in positions)
+    def _terminated(self, doc: Doc, gap: range, rule: _Rule) -> bool:
+        """Whether something in ``gap`` ends the scope of ``rule``'s trigger.
+
+        A word of the gap may be a shared terminator or one of the rule's own
+        (the negation's "i": "no I can't control my bladder"). When the shared
+        terminators list the line break, so is a line break before a word of
+        the gap or before the mention that follows it ("no" on one line, "wet
+        myself" on the next).
+        """
+        if any(
+            self._is_terminator(doc[i].lower_) or doc[i].lower_ in rule.terminators
+            for i in gap
+        ):
+            return True
+        return "\n" in self.terminators and any(
+            doc[i]._.get(shared_nlp.LINE_START)
+            for i in range(gap.start, min(gap.stop + 1, len(doc)))
+        )
 
     def _is_terminator(self, word: str) -> bool:
         """Whether a token ends a context trigger's scope.
@@ -402,7 +419,7 @@ class RedFlagDetector:
                     "max_scope": int,
                     "patterns": list,
                 },
-                optional={"applies_to": list},
+                optional={"applies_to": list, "terminators": list},
             )
             check_choice(
                 entry["category"],
@@ -433,6 +450,9 @@ class RedFlagDetector:
                     direction=entry["direction"],
                     max_scope=entry["max_scope"],
                     applies_to=frozenset(applies_to) if applies_to else None,
+                    terminators=frozenset(
+                        str(t).lower() for t in entry.get("terminators", ())
+                    ),
                 )
                 self._compile(str(pattern), rule, f"{where} patterns[{number}]")
 

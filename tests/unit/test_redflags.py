@@ -122,6 +122,37 @@ def test_a_negation_does_not_reach_into_the_next_sentence(detector, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "No I can't control my bladder",
+        "Nope I wet myself",
+        "never had this before I can't control my bladder",
+        "no\nI can't control my bladder",
+    ],
+)
+def test_a_negation_does_not_reach_into_a_new_first_person_clause(detector, text):
+    # Found by property tests: without punctuation, a leading "no" negated the
+    # next clause. The negation's scope ends at "I" (and "I'm", "I've", "I'd").
+    assert status(detector, text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No, I don't have any bladder problems",
+        "I have no numbness and I don't wet myself",
+    ],
+)
+def test_a_negation_inside_its_own_clause_still_negates(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_a_line_break_ends_the_negation(detector):
+    # "no" answers the bot's question; the red flag comes on a new line.
+    assert status(detector, "no\ncan't control my bladder though") == "emergency"
+
+
+@pytest.mark.parametrize(
     "text", ["I can't control my bladder.please help", "I wet myself?what do I do"]
 )
 def test_a_flag_glued_to_the_next_word_is_found(detector, text):
