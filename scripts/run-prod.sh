@@ -18,7 +18,8 @@ stop() {
   scripts/prod/services.sh down
   echo "Stopped."
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 130' INT TERM
+trap stop EXIT
 
 for port in $SCIATICA_ACTION_PORTS; do
   scripts/prod/instance.sh actions "$port" >"$DIR/actions-$port.log" 2>&1 &

@@ -11,7 +11,8 @@ stop() {
   wait 2>/dev/null || true
   echo "Stopped."
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 130' INT TERM
+trap stop EXIT
 
 # Credentials: the documented base plus each messaging platform whose secrets
 # are set in the environment (README, "Connecting a messaging platform").
