@@ -19,7 +19,7 @@ from typing import Any, Dict, List
 import psycopg2
 import requests
 
-from tests.e2e.servers import free_port
+from tests.e2e.servers import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "sciatica.tar.gz"
@@ -105,7 +105,9 @@ class Stack:
 
     def start_actions(self, port: int) -> None:
         self.actions[port] = self._process("actions", port)
-        self._wait(f"http://127.0.0.1:{port}/health", self.actions[port], port)
+        self._wait(
+            f"http://127.0.0.1:{port}/health", self.actions[port], f"actions-{port}.log"
+        )
 
     def stop_actions(self, port: int) -> None:
         process = self.actions.pop(port)
@@ -120,7 +122,9 @@ class Stack:
     def wait_rasa(self, port: int) -> None:
         token = self.env["RASA_AUTH_TOKEN"]
         self._wait(
-            f"http://127.0.0.1:{port}/status?token={token}", self.rasa[port], port
+            f"http://127.0.0.1:{port}/status?token={token}",
+            self.rasa[port],
+            f"rasa-{port}.log",
         )
 
     def kill_rasa(self, port: int) -> None:
@@ -129,18 +133,8 @@ class Stack:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
-    def _wait(self, url: str, process: subprocess.Popen, port: int) -> None:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"process on {port} exited: {self.logs()[-3000:]}")
-            try:
-                if requests.get(url, timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"process on {port} did not start")
+    def _wait(self, url: str, process: subprocess.Popen, log: str) -> None:
+        wait_for(url, process, self.workdir / log, timeout=300)
 
     def restart_postgres(self, down_seconds: float = 3.0) -> None:
         """Stops PostgreSQL (fast shutdown), waits, starts it again."""
