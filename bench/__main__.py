@@ -1,0 +1,57 @@
+"""`make bench`: every benchmark, then docs/benchmarks.md and docs/bench/*.png.
+
+Order: cost (trains both bots from scratch into var/bench/, alone on the
+machine), load (both bots' servers, one after the other), dialogue, then the
+NLU cross-validation (both configurations in parallel: accuracy does not depend
+on timing), then the report.
+
+Usage: python -m bench [--quick] [--only nlu|dialogue|load|cost|report ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import time
+
+from bench import cost, dialogue, load, nlu_cv, report
+from bench.common import load_results, save_results
+
+PARTS = ["cost", "load", "dialogue", "nlu"]
+
+
+def main() -> None:
+    """Runs the chosen parts, then writes the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: 3 epochs, 2 folds, 1 and 10 users, 4 s each",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=[*PARTS, "report"],
+        help="run only these parts (the report is always written)",
+    )
+    args = parser.parse_args()
+    parts = [p for p in PARTS if not args.only or p in args.only]
+    quick = ["--quick"] if args.quick else []
+    start = time.monotonic()
+    modules = {"cost": cost, "load": load, "dialogue": dialogue, "nlu": nlu_cv}
+    for part in parts:
+        print(f"== {part}", flush=True)
+        modules[part].main(quick)
+    run = load_results().get("run", {})
+    if parts and not args.quick:
+        run.update(date=datetime.date.today().isoformat())
+        run.setdefault("parts", {})
+        for part in parts:
+            run["parts"][part] = datetime.datetime.now().isoformat(timespec="minutes")
+        save_results("run", run)
+    print(f"== report ({(time.monotonic() - start) / 60:.1f} min so far)", flush=True)
+    report.main(quick)
+
+
+if __name__ == "__main__":
+    main()

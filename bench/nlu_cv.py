@@ -1,0 +1,208 @@
+"""Understanding: 5-fold cross-validation of both configurations, same folds.
+
+Runs ``rasa test nlu --cross-validation --folds 5`` (through bench.cv_run, which
+seeds the folds) for config.yml and for Rasa's default configuration, the two in
+parallel, each with its own training cache, then reads the reports: intent
+macro-F1, the response selector's (FAQ) macro-F1, entity reports that exist,
+the confusion pairs that remain, and any confusion that takes a safety-relevant
+intent to a benign one. Also computes the red-flag detector table (bench.safety).
+
+Usage: python -m bench.nlu_cv [--quick] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List
+
+from bench.common import OUT, ROOT, config_for, env, save_results
+
+# Intents whose misreading could hide a warning sign: a self-harm message, and
+# "yes" / "not sure" answers to the screening's warning-sign questions (an
+# "unsure" counts as a possible flag). Confusing one of them with an intent
+# outside this set counts as a red-flag intent confused with a benign one.
+SAFETY_INTENTS = {"crisis", "affirm", "unsure"}
+
+
+def run_cv(bot: str, quick: bool, folds: int) -> subprocess.Popen:
+    """Starts one configuration's cross-validation in the background."""
+    out = OUT / ("quick" if quick else "full") / "nlu" / bot
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.cv_run",
+        "test",
+        "nlu",
+        "--nlu",
+        "data",
+        "--config",
+        str(config_for(bot, quick)),
+        "--cross-validation",
+        "--folds",
+        str(folds),
+        "--out",
+        str(out),
+    ]
+    print(f"  $ {' '.join(cmd)}", flush=True)
+    log = (out / "cv.log").open("w")
+    return subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env(RASA_CACHE_DIRECTORY=str(OUT / f"cache-cv-{bot}")),
+    )
+
+
+def summarise(out: Path) -> Dict[str, Any]:
+    """The figures from the reports Rasa wrote into out."""
+    intent = json.loads((out / "intent_report.json").read_text())
+    labels = {
+        k: v
+        for k, v in intent.items()
+        if isinstance(v, dict)
+        and "support" in v
+        and k not in ("macro avg", "weighted avg", "micro avg")
+    }
+    pairs = []
+    for gold, row in labels.items():
+        for predicted, count in (row.get("confused_with") or {}).items():
+            pairs.append({"gold": gold, "predicted": predicted, "count": count})
+    pairs.sort(key=lambda p: -p["count"])
+    safety = [
+        p
+        for p in pairs
+        if p["gold"] in SAFETY_INTENTS and p["predicted"] not in SAFETY_INTENTS
+    ]
+    result: Dict[str, Any] = {
+        "intent_macro_f1": intent["macro avg"]["f1-score"],
+        "intent_weighted_f1": intent["weighted avg"]["f1-score"],
+        "intent_accuracy": intent.get("accuracy"),
+        "intents": len(labels),
+        "examples": int(intent["macro avg"]["support"]),
+        "confusions": pairs,
+        "safety_confusions": safety,
+        "per_intent_f1": {k: v["f1-score"] for k, v in labels.items()},
+    }
+    response = out / "response_selection_report.json"
+    if response.exists():
+        data = json.loads(response.read_text())
+        result["faq_macro_f1"] = data["macro avg"]["f1-score"]
+    entities = {}
+    for path in sorted(out.glob("*_report.json")):
+        if path.name in ("intent_report.json", "response_selection_report.json"):
+            continue
+        data = json.loads(path.read_text())
+        rows = {
+            k: v
+            for k, v in data.items()
+            if isinstance(v, dict)
+            and "support" in v
+            and k not in ("macro avg", "weighted avg", "micro avg")
+        }
+        entities[path.name.replace("_report.json", "")] = {
+            "labels": {
+                k: {
+                    "f1": v["f1-score"],
+                    "support": v["support"],
+                    "precision": v["precision"],
+                    "recall": v["recall"],
+                }
+                for k, v in rows.items()
+            },
+            "micro_f1": data.get("micro avg", {}).get("f1-score"),
+        }
+    result["entity_reports"] = entities
+    return result
+
+
+def detector_table() -> Dict[str, Any]:
+    """bench.safety's figures: our detector against the keyword baseline."""
+    import yaml
+
+    from bench import safety
+    from sciatica.redflags import RedFlagDetector
+
+    detector = RedFlagDetector.default()
+    systems = {
+        "detector (ours)": lambda text: safety._escalation(
+            detector.detect(text).status
+        ),
+        "keywords": safety.keyword_status,
+    }
+    results: Dict[str, Any] = {}
+    all_items: List[dict] = []
+    for set_name, path in safety.SETS.items():
+        if not path.exists():
+            continue
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
+        all_items += items
+        results[set_name] = {
+            name: safety.score(items, status) for name, status in systems.items()
+        }
+    table = safety.table(results)
+    speed = safety.timing(detector, all_items)
+    # Warning-sign phrasings the detector reads as nothing at all (status
+    # "none"; "uncertain" and "question" make the assistant ask): per set.
+    silent = {}
+    for set_name, path in safety.SETS.items():
+        if not path.exists():
+            continue
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
+        flags = [i for i in items if i["label"] in ("emergency", "urgent")]
+        statuses = [detector.detect(i["text"]).status for i in flags]
+        silent[set_name] = {
+            "flags": len(flags),
+            "read_as_none": sum(1 for s in statuses if s == "none"),
+            "uncertain_or_question": sum(
+                1 for s in statuses if s in ("uncertain", "question")
+            ),
+        }
+    return {
+        "markdown": table,
+        "speed_ms": speed,
+        "messages": len(all_items),
+        "silent": silent,
+    }
+
+
+def main(argv: List[str] | None = None) -> Dict[str, Any]:
+    """Cross-validates both configurations and records the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--folds", type=int)
+    parser.add_argument("--bots", nargs="+", default=["project", "default"])
+    args = parser.parse_args(argv)
+    folds = args.folds or (2 if args.quick else 5)
+    start = time.monotonic()
+    processes = {bot: run_cv(bot, args.quick, folds) for bot in args.bots}
+    results: Dict[str, Any] = {"folds": folds, "bots": {}}
+    for bot, process in processes.items():
+        if process.wait() != 0:
+            log = OUT / ("quick" if args.quick else "full") / "nlu" / bot / "cv.log"
+            raise RuntimeError(
+                f"cross-validation failed for {bot}:\n{log.read_text()[-3000:]}"
+            )
+    results["wall_s"] = time.monotonic() - start
+    for bot in args.bots:
+        out = OUT / ("quick" if args.quick else "full") / "nlu" / bot
+        results["bots"][bot] = summarise(out)
+        r = results["bots"][bot]
+        print(
+            f"    {bot}: intent macro-F1 {r['intent_macro_f1']:.3f}, "
+            f"safety confusions {len(r['safety_confusions'])}",
+            flush=True,
+        )
+    results["detector"] = detector_table()
+    save_results("quick_nlu" if args.quick else "nlu", results)
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,630 @@
+"""Writes docs/benchmarks.md and the plots in docs/bench/ from var/bench/results.json.
+
+Usage: python -m bench.report [--quick] [--out docs/benchmarks.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List
+
+from bench.common import LABELS, ROOT, load_results
+
+GB = 1.2e9 / 2**20  # 1.2 GB in MiB
+LEVERS_NOTES = ROOT / "bench" / "levers.md"
+
+
+def _fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _level(load: Dict[str, Any], bot: str, users: int) -> Dict[str, Any] | None:
+    for level in load.get("bots", {}).get(bot, {}).get("levels", []):
+        if level["users"] == users:
+            return level
+    return None
+
+
+def plots(results: Dict[str, Any], out_dir: Path, quick: bool) -> List[str]:
+    """Draws the PNG plots; returns their file names."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    prefix = "quick-" if quick else ""
+    made = []
+    load = results.get("quick_load" if quick else "load")
+    if load:
+        fig, ax = plt.subplots(figsize=(7, 4.2))
+        for bot, style in (("project", "-"), ("default", "--")):
+            levels = load["bots"].get(bot, {}).get("levels", [])
+            if not levels:
+                continue
+            users = [lv["users"] for lv in levels]
+            ax.plot(
+                users,
+                [lv["p50_ms"] for lv in levels],
+                style,
+                marker="o",
+                label=f"{LABELS[bot]} p50",
+            )
+            ax.plot(
+                users,
+                [lv["p95_ms"] for lv in levels],
+                style,
+                marker="^",
+                label=f"{LABELS[bot]} p95",
+            )
+        ax.axhline(300, color="grey", lw=0.8, ls=":", label="target p95 @20 users")
+        ax.set_xlabel("concurrent users")
+        ax.set_ylabel("latency per message (ms)")
+        ax.set_yscale("log")
+        ax.set_xscale("log")
+        ax.set_xticks(load["users"], [str(u) for u in load["users"]])
+        ax.set_title("REST latency against concurrency")
+        ax.legend(fontsize=8)
+        ax.grid(alpha=0.3)
+        fig.tight_layout()
+        name = f"{prefix}latency.png"
+        fig.savefig(out_dir / name, dpi=110)
+        plt.close(fig)
+        made.append(name)
+
+        fig, ax = plt.subplots(figsize=(7, 4.2))
+        for bot in ("project", "default"):
+            levels = load["bots"].get(bot, {}).get("levels", [])
+            if levels:
+                ax.plot(
+                    [lv["users"] for lv in levels],
+                    [lv["msg_per_s"] for lv in levels],
+                    marker="o",
+                    label=LABELS[bot],
+                )
+        ax.set_xlabel("concurrent users")
+        ax.set_ylabel("messages per second")
+        ax.set_xscale("log")
+        ax.set_xticks(load["users"], [str(u) for u in load["users"]])
+        ax.set_title("Throughput against concurrency")
+        ax.legend()
+        ax.grid(alpha=0.3)
+        fig.tight_layout()
+        name = f"{prefix}throughput.png"
+        fig.savefig(out_dir / name, dpi=110)
+        plt.close(fig)
+        made.append(name)
+
+    nlu = results.get("quick_nlu" if quick else "nlu")
+    if nlu:
+        bots = [b for b in ("project", "default") if b in nlu["bots"]]
+        intents = sorted(nlu["bots"][bots[0]]["per_intent_f1"])
+        fig, ax = plt.subplots(figsize=(9, 6))
+        height = 0.8 / len(bots)
+        for i, bot in enumerate(bots):
+            values = [nlu["bots"][bot]["per_intent_f1"].get(k, 0) for k in intents]
+            ax.barh(
+                [j + i * height for j in range(len(intents))],
+                values,
+                height,
+                label=f"{LABELS[bot]} (macro "
+                f"{nlu['bots'][bot]['intent_macro_f1']:.3f})",
+            )
+        ax.set_yticks([j + height / 2 for j in range(len(intents))])
+        ax.set_yticklabels(intents, fontsize=8)
+        lowest = min(
+            nlu["bots"][b]["per_intent_f1"].get(k, 0) for b in bots for k in intents
+        )
+        ax.set_xlim(max(0.0, min(0.8, lowest) - 0.05), 1.0)
+        ax.set_xlabel(f"intent F1, {nlu['folds']}-fold cross-validation")
+        ax.set_title("Intent F1 per intent, both configurations, same folds")
+        ax.legend(fontsize=8, loc="lower left")
+        ax.grid(alpha=0.3, axis="x")
+        fig.tight_layout()
+        name = f"{prefix}nlu_f1.png"
+        fig.savefig(out_dir / name, dpi=110)
+        plt.close(fig)
+        made.append(name)
+    return made
+
+
+def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
+    """The issue's targets: measured figure and verdict."""
+    key = (lambda k: f"quick_{k}") if quick else (lambda k: k)
+    load, nlu, cost = (results.get(key(k)) or {} for k in ("load", "nlu", "cost"))
+    rows: List[List[str]] = []
+
+    def row(name: str, measured: str, ok: bool | None) -> None:
+        verdict = "not measured" if ok is None else ("**met**" if ok else "**missed**")
+        rows.append([name, measured, verdict])
+
+    p20, d20 = _level(load, "project", 20), _level(load, "default", 20)
+    if p20 and d20 and d20["msg_per_s"]:
+        ratio = p20["msg_per_s"] / d20["msg_per_s"]
+        row(
+            "throughput at 20 users ≥ 3x the default-config bot",
+            f"{p20['msg_per_s']:.1f} vs {d20['msg_per_s']:.1f} msg/s = {ratio:.2f}x",
+            ratio >= 3,
+        )
+    else:
+        row("throughput at 20 users ≥ 3x the default-config bot", "n/a", None)
+    row(
+        "p95 latency at 20 users < 300 ms",
+        f"{p20['p95_ms']:.0f} ms" if p20 else "n/a",
+        (p20["p95_ms"] < 300) if p20 else None,
+    )
+    p1 = _level(load, "project", 1)
+    row(
+        "one user: message p50 < 30 ms",
+        f"{p1['p50_ms']:.1f} ms" if p1 else "n/a",
+        (p1["p50_ms"] < 30) if p1 else None,
+    )
+    bots = nlu.get("bots", {})
+    if "project" in bots:
+        pf = bots["project"]["intent_macro_f1"]
+        df = bots.get("default", {}).get("intent_macro_f1")
+        row(
+            "intent macro-F1 ≥ 0.95 and not below the default's",
+            f"{pf:.3f} vs {_fmt(df)}",
+            pf >= 0.95 and (df is None or pf >= df),
+        )
+        safety = bots["project"]["safety_confusions"]
+        silent = nlu.get("detector", {}).get("silent", {})
+        dev = silent.get("development", {})
+        row(
+            "no red-flag intent confused with a benign one (CV, project)",
+            f"{sum(p['count'] for p in safety)} messages in {len(safety)} pairs",
+            not safety,
+        )
+        row(
+            "no red-flag concept read as benign by the detector (development set)",
+            f"{dev.get('read_as_none', 'n/a')} of {dev.get('flags', 'n/a')} "
+            "warning-sign phrasings read as nothing",
+            dev.get("read_as_none") == 0 if dev else None,
+        )
+    proj_cost = cost.get("project", {})
+    row(
+        "training from scratch < 3 minutes",
+        f"{proj_cost['scratch_s']:.0f} s" if proj_cost else "n/a",
+        (proj_cost["scratch_s"] < 180) if proj_cost else None,
+    )
+    mem = load.get("bots", {}).get("project", {}).get("memory_after_load")
+    row(
+        "server RSS < 1.2 GB (after load)",
+        f"{mem['rasa_rss_mb']:.0f} MiB (limit {GB:.0f} MiB)" if mem else "n/a",
+        (mem["rasa_rss_mb"] < GB) if mem else None,
+    )
+    return rows
+
+
+def _table(header: List[str], rows: List[List[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
+    """The whole of docs/benchmarks.md."""
+    key = (lambda k: f"quick_{k}") if quick else (lambda k: k)
+    nlu, dialogue, load, cost = (
+        results.get(key(k)) for k in ("nlu", "dialogue", "load", "cost")
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    mem_total = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem_total = f", {kb / 2**20:.0f} GB RAM"
+    except (OSError, ValueError):
+        pass
+    when = results.get("run", {}).get("date") or datetime.date.today().isoformat()
+    out: List[str] = []
+    out.append("# Benchmarks: understanding, dialogue, speed and cost\n")
+    if quick:
+        out.append(
+            "> **Quick smoke run** (`--quick`: 3 epochs, 2 folds, short load "
+            "levels). The figures only show that the harness works.\n"
+        )
+    out.append(
+        f"Taken on {when} on this machine: {os.cpu_count()} cores{mem_total}, "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+        f", Rasa 3.6.21, commit `{commit}`. The machine was shared with other work "
+        "(CI runs) at the time. Run `make bench` (`python -m bench`) to reproduce; "
+        "`python -m bench --only nlu|dialogue|load|cost` runs one part, `--quick` a "
+        "smoke run. Raw figures: `var/bench/results.json`; logs and Rasa's reports "
+        "under `var/bench/`.\n"
+    )
+    notes = results.get("run", {}).get("notes")
+    if notes:
+        out.append(notes + "\n")
+    out.append(
+        "The two bots: **project** is `config.yml` (RedFlagExtractor, DIET 80 epochs, "
+        "ResponseSelector 60 epochs; RedFlagPolicy, RulePolicy, MemoizationPolicy: "
+        "no TensorFlow policy). **default** is Rasa 3.6's default configuration, "
+        "[`bench/configs/rasa_default.yml`](../bench/configs/rasa_default.yml): what "
+        "`rasa init`'s config.yml resolves to at training time (its empty `pipeline:` "
+        "and `policies:` are filled from `rasa/engine/recipes/config_files/"
+        "default_config.yml`): DIET and ResponseSelector 100 epochs, "
+        "MemoizationPolicy, "
+        "RulePolicy, UnexpecTEDIntentPolicy and TEDPolicy (100 epochs each). It cannot "
+        "use the project's own components, so **the default bot has no red-flag "
+        "entities and no RedFlagPolicy**: it is compared on understanding and speed, "
+        "not on safety. It trains on the same domain and data with no change.\n"
+    )
+
+    out.append("## Targets\n")
+    out.append(_table(["target", "measured", "verdict"], targets(results, quick)))
+    out.append("")
+
+    if nlu:
+        out.append("## Understanding\n")
+        out.append(
+            f"{nlu['folds']}-fold cross-validation "
+            "(`rasa test nlu --cross-validation`) "
+            "of each configuration on the same training data (`data/`), on the same "
+            "folds: Rasa draws its folds unseeded, so `bench/cv_run.py` seeds them "
+            f"(StratifiedKFold, random_state 42). Wall time for both, run in parallel: "
+            f"{nlu.get('wall_s', 0) / 60:.0f} min.\n"
+        )
+        rows = []
+        for metric, label in (
+            ("intent_macro_f1", "intent macro-F1"),
+            ("intent_weighted_f1", "intent weighted F1"),
+            ("intent_accuracy", "intent accuracy"),
+            ("faq_macro_f1", "FAQ answers (ResponseSelector) macro-F1"),
+        ):
+            rows.append(
+                [label]
+                + [
+                    _fmt(nlu["bots"].get(b, {}).get(metric))
+                    for b in ("project", "default")
+                ]
+            )
+        any_bot = next(iter(nlu["bots"].values()))
+        rows.append(
+            [
+                "intents / examples",
+                f"{any_bot['intents']} / {any_bot['examples']}",
+                "same",
+            ]
+        )
+        ents = {b: nlu["bots"][b].get("entity_reports") for b in nlu["bots"]}
+        rows.append(
+            [
+                "entity F1",
+                *[
+                    ", ".join(
+                        f"{k}: {_fmt(v.get('micro_f1'))}"
+                        for k, v in (ents.get(b) or {}).items()
+                    )
+                    or "no report (see below)"
+                    for b in ("project", "default")
+                ],
+            ]
+        )
+        out.append(_table(["", LABELS["project"], LABELS["default"]], rows))
+        out.append(
+            "\n**Entities.** The NLU data has no annotated entities: the only entity "
+            "the assistant uses, `red_flag_concept` (and `crisis`), comes from the "
+            "rule-based `RedFlagExtractor`, which has nothing to learn and no gold "
+            "spans in `data/`, so Rasa's cross-validation produces no entity report "
+            "for either configuration and there is no entity F1 to compare. The "
+            "extractor's quality is measured on its own labelled sets: the red-flag "
+            "detector table below.\n"
+        )
+        if "nlu_f1.png" in images or "quick-nlu_f1.png" in images:
+            name = "quick-nlu_f1.png" if quick else "nlu_f1.png"
+            out.append(f"![intent F1 per intent](bench/{name})\n")
+        for bot in ("project", "default"):
+            data = nlu["bots"].get(bot)
+            if not data:
+                continue
+            pairs = data["confusions"][:12]
+            out.append(
+                f"**Confusion pairs that remain, {LABELS[bot]}** "
+                f"({sum(p['count'] for p in data['confusions'])} misread "
+                f"messages in {len(data['confusions'])} pairs; top "
+                f"{len(pairs)}):\n"
+            )
+            out.append(
+                _table(
+                    ["true intent", "predicted", "messages"],
+                    [[p["gold"], p["predicted"], p["count"]] for p in pairs],
+                )
+            )
+            out.append("")
+        out.append(
+            "**Red-flag intents against benign ones.** Warning signs never depend on "
+            "the intent classifier (the detector and RedFlagPolicy act first), but a "
+            "misread answer could still matter: the intents counted as safety-relevant "
+            "are `crisis` (self-harm), and `affirm` and `unsure` (answers to the "
+            "screening's warning-sign questions; `unsure` counts as a possible flag). "
+            "Any of them read as an intent outside that set:\n"
+        )
+        rows = []
+        for bot in ("project", "default"):
+            data = nlu["bots"].get(bot)
+            if data:
+                rows.append(
+                    [
+                        LABELS[bot],
+                        ", ".join(
+                            f"{p['gold']} → {p['predicted']} ({p['count']})"
+                            for p in data["safety_confusions"]
+                        )
+                        or "none",
+                    ]
+                )
+        out.append(_table(["bot", "safety-relevant intent read as benign"], rows))
+        out.append(
+            "\nA misread `crisis` message is not necessarily missed: RedFlagExtractor "
+            "also looks for self-harm wording with rules (the `crisis` entity), "
+            "whatever the intent; how many of these messages it catches was not "
+            "measured here."
+        )
+        out.append("")
+        det = nlu.get("detector")
+        if det:
+            out.append("### Red-flag detector\n")
+            out.append(
+                "From `bench/safety.py` (`make bench-safety`, docs/red-flags.md), "
+                "detector and keyword baseline (the medspaCy baseline is in "
+                "docs/red-flags.md). Recall counts escalations only.\n"
+            )
+            out.append(det["markdown"])
+            rows = [
+                [k, v["flags"], v["read_as_none"], v["uncertain_or_question"]]
+                for k, v in det.get("silent", {}).items()
+            ]
+            out.append(
+                "\nWarning-sign phrasings (emergency or urgent) the detector "
+                "reads as nothing at all, or only as a question to ask:\n"
+            )
+            out.append(
+                _table(
+                    [
+                        "set",
+                        "warning-sign phrasings",
+                        "read as none",
+                        "uncertain / question (the assistant asks)",
+                    ],
+                    rows,
+                )
+            )
+            speed = det.get("speed_ms", {})
+            out.append(
+                "\nDetector speed: "
+                + ", ".join(f"{k} {v:.2f}" for k, v in speed.items())
+                + "\n"
+            )
+
+    if dialogue:
+        out.append("## Dialogue\n")
+        out.append(
+            "`rasa test core --e2e` on `tests/conversations/` (held out: training "
+            "reads only `data/`), each bot's model from the cost step. Custom actions "
+            "do not run under `rasa test`; the stories write out the slots they set.\n"
+        )
+        rows = []
+        for bot in ("project", "default"):
+            data = dialogue["bots"].get(bot)
+            if not data:
+                continue
+            conv, act = data.get("conversations") or {}, data.get("actions") or {}
+            rows.append(
+                [
+                    LABELS[bot],
+                    f"{conv.get('correct', '?')} / {conv.get('total', '?')}"
+                    + (
+                        f" ({conv['correct'] / conv['total']:.1%})"
+                        if conv.get("total")
+                        else ""
+                    ),
+                    f"{act.get('correct', '?')} / {act.get('total', '?')}"
+                    + (
+                        f" ({act['correct'] / act['total']:.1%})"
+                        if act.get("total")
+                        else ""
+                    ),
+                    _fmt(data.get("action_weighted_f1")),
+                    "; ".join(data.get("failed_stories", [])[:6]) or "none",
+                ]
+            )
+        out.append(
+            _table(
+                [
+                    "bot",
+                    "stories correct",
+                    "actions correct",
+                    "action weighted F1",
+                    "failed stories (first 6)",
+                ],
+                rows,
+            )
+        )
+        out.append("")
+
+    if load:
+        out.append("## Speed\n")
+        scripts = ", ".join(
+            f"{k} ({n} messages, weight {load['weights'][k]})"
+            for k, n in load["scripts"].items()
+        )
+        out.append(
+            "`bench/load.py` starts each bot's own action server and Rasa server "
+            "(`rasa run actions`; `rasa run` with `endpoints.yml`: the project's "
+            "SQLite "
+            "tracker store, a fresh file) on free loopback ports, warms up with one "
+            "of each conversation, then plays whole conversations over REST "
+            "(`/webhooks/rest/webhook`) with a new sender each, at each concurrency "
+            f"for {load['seconds_per_level']:.0f} s, closed loop with no think time "
+            f"(the load generator runs on the same 2 cores). Conversations: {scripts}. "
+            "Errors are failed requests (non-200 or no answer); empty replies "
+            "are counted apart.\n"
+        )
+        rows = []
+        for bot in ("project", "default"):
+            for lv in load["bots"].get(bot, {}).get("levels", []):
+                rows.append(
+                    [
+                        LABELS[bot],
+                        lv["users"],
+                        lv["messages"],
+                        f"{lv['msg_per_s']:.1f}",
+                        f"{lv['p50_ms']:.0f}",
+                        f"{lv['p95_ms']:.0f}",
+                        f"{lv['p99_ms']:.0f}",
+                        lv["errors"],
+                        lv["empty_replies"],
+                    ]
+                )
+        out.append(
+            _table(
+                [
+                    "bot",
+                    "users",
+                    "messages",
+                    "msg/s",
+                    "p50 ms",
+                    "p95 ms",
+                    "p99 ms",
+                    "errors",
+                    "empty replies",
+                ],
+                rows,
+            )
+        )
+        for name in ("latency.png", "throughput.png"):
+            name = f"quick-{name}" if quick else name
+            if name in images:
+                out.append(f"\n![{name}](bench/{name})")
+        out.append("")
+
+    if cost or load:
+        out.append("## Cost\n")
+        rows = []
+        for bot in ("project", "default"):
+            c = (cost or {}).get(bot, {})
+            lb = (load or {}).get("bots", {}).get(bot, {})
+            mem, idle, st = (
+                lb.get("memory_after_load") or {},
+                lb.get("memory_idle") or {},
+                lb.get("startup") or {},
+            )
+            rows.append(
+                [
+                    LABELS[bot],
+                    f"{c['scratch_s']:.0f} s" if c.get("scratch_s") else "n/a",
+                    f"{c['incremental_s']:.0f} s" if c.get("incremental_s") else "n/a",
+                    f"{c['model_mb']:.1f} MB" if c.get("model_mb") else "n/a",
+                    f"{idle.get('rasa_rss_mb', 0):.0f} / "
+                    f"{mem.get('rasa_rss_mb', 0):.0f}",
+                    f"{idle.get('actions_rss_mb', 0):.0f} / "
+                    f"{mem.get('actions_rss_mb', 0):.0f}",
+                    f"{st.get('rasa_first_answer_s', 0):.1f} s",
+                    f"{st.get('actions_startup_s', 0):.1f} s",
+                ]
+            )
+        out.append(
+            _table(
+                [
+                    "bot",
+                    "training from scratch",
+                    "incremental (one NLU example changed)",
+                    "model size",
+                    "Rasa server RSS MiB (idle / after load)",
+                    "action server RSS MiB (idle / after load)",
+                    "Rasa start to first answer",
+                    "action server start to /health",
+                ],
+                rows,
+            )
+        )
+        out.append(
+            "\nTraining runs `rasa train` with an emptied training cache "
+            '(`RASA_CACHE_DIRECTORY=var/bench/cache`) for "from scratch", then again '
+            "with the cache after one NLU example is changed (incremental: the "
+            "project bot only; no gain: an NLU change retrains both featurizers, DIET "
+            "and the ResponseSelector, which is nearly all of the training time). "
+            "Startup: process start to the first REST answer, "
+            "action server already up. RSS from /proc, process and children.\n"
+        )
+
+    levers = results.get("levers")
+    out.append("## Levers tried\n")
+    if LEVERS_NOTES.exists():
+        out.append(LEVERS_NOTES.read_text(encoding="utf-8").strip() + "\n")
+    if levers:
+        rows = []
+        for tag, data in levers.items():
+            for bot, b in data["bots"].items():
+                for lv in b["levels"]:
+                    rows.append(
+                        [
+                            tag,
+                            bot,
+                            lv["users"],
+                            f"{lv['msg_per_s']:.1f}",
+                            f"{lv['p50_ms']:.0f}",
+                            f"{lv['p95_ms']:.0f}",
+                            lv["errors"],
+                            f"{b['memory_after_load']['rasa_rss_mb']:.0f}",
+                        ]
+                    )
+        out.append(
+            "Lever runs (`python -m bench.load --tag ...`, separate from the "
+            "main run, same machine):\n"
+        )
+        out.append(
+            _table(
+                [
+                    "lever",
+                    "bot",
+                    "users",
+                    "msg/s",
+                    "p50 ms",
+                    "p95 ms",
+                    "errors",
+                    "Rasa RSS MiB",
+                ],
+                rows,
+            )
+        )
+    return "\n".join(out) + "\n"
+
+
+def main(argv: List[str] | None = None) -> Path:
+    """Writes the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    out = args.out or (
+        ROOT / "var" / "bench" / "quick" / "benchmarks.md"
+        if args.quick
+        else ROOT / "docs" / "benchmarks.md"
+    )
+    results = load_results()
+    image_dir = out.parent / "bench"
+    images = plots(results, image_dir, args.quick)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(results, args.quick, images), encoding="utf-8")
+    print(f"Written to {out} (plots in {image_dir})")
+    return out
+
+
+if __name__ == "__main__":
+    main()
