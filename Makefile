@@ -20,7 +20,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install web browser train run run-prod shell test test-prod lint format validate test-stories test-unit test-browser scenarios bench-safety purge purge-prod k8s-validate audit clean
+.PHONY: help install web browser train run run-prod shell test test-prod lint format validate test-stories test-unit test-browser scenarios bench-safety bench purge purge-prod k8s-validate audit clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,6 +105,9 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 
 bench-safety: $(BENCH_STAMP) ## Red-flag detector vs keyword and medspaCy ConText baselines (writes docs/red-flags.md)
 	$(BIN)/python -m bench.safety --write docs/red-flags.md
+
+bench: $(BENCH_STAMP) ## Benchmarks: NLU cross-validation, dialogue, load and cost against Rasa's default config (writes docs/benchmarks.md; not run in CI)
+	$(BIN)/python -m bench
 
 purge: $(STAMP) ## Delete conversations idle longer than SCIATICA_RETENTION_DAYS (default 180) from the local store
 	@source scripts/env.sh && $(BIN)/python -m sciatica_rasa.purge --endpoints endpoints.yml
