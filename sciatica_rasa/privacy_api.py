@@ -18,7 +18,6 @@ WhatsApp), the Slack or Messenger user id. URL-encode it (``+`` is ``%2B``).
 
 from __future__ import annotations
 
-import hmac
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict
@@ -28,28 +27,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from sciatica_rasa.auth import authorized
 from sciatica_rasa.privacy import DeletionNotSupported, delete_conversation
 
 logger = logging.getLogger(__name__)
 
 TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
 MAX_SENDER_ID = 256
-
-
-def authorized(header: str | None, token: str) -> bool:
-    """Whether an ``Authorization`` header carries ``Bearer <token>``.
-
-    Args:
-        header: The request's ``Authorization`` header, if any.
-        token: The expected token (not empty).
-
-    Returns:
-        ``True`` only for the right token; compared in constant time.
-    """
-    scheme, _, given = (header or "").strip().partition(" ")
-    if scheme.lower() != "bearer":
-        return False
-    return hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 class PrivacyInput(InputChannel):

@@ -23,7 +23,6 @@ Same name and route as Rasa's (``POST /webhooks/rest/webhook`` with
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 import os
@@ -40,6 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from sciatica_rasa import safety_net
+from sciatica_rasa.auth import authorized
 
 logger = logging.getLogger(__name__)
 
@@ -116,9 +116,7 @@ class RestInput(InputChannel):
     def _authorised(self, request: Request) -> bool:
         if self.token is None:
             return True
-        header = request.headers.get("Authorization", "")
-        given = header[7:] if header.startswith("Bearer ") else ""
-        return hmac.compare_digest(given.encode(), self.token.encode())
+        return authorized(request.headers.get("Authorization"), self.token)
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]

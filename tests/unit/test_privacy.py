@@ -31,7 +31,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.privacy import ActionDeleteMyData
 from actions.reminders import reminder_name
-from sciatica_rasa import privacy_api, purge
+from sciatica_rasa import auth, purge
 from sciatica_rasa.channels import config
 from sciatica_rasa.constants import ACTION_DELETE_MY_DATA
 from sciatica_rasa.privacy import cancel_reminders, unwrap
@@ -256,7 +256,7 @@ def test_the_token_is_compared_in_constant_time(monkeypatch):
         compared.append((a, b))
         return a == b
 
-    monkeypatch.setattr(privacy_api.hmac, "compare_digest", spy)
+    monkeypatch.setattr(auth.hmac, "compare_digest", spy)
     assert authorized(f"bearer {TOKEN}", TOKEN)
     assert not authorized("Bearer nope", TOKEN)
     assert compared == [(TOKEN.encode(), TOKEN.encode()), (b"nope", TOKEN.encode())]
