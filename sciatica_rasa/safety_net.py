@@ -34,6 +34,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Tuple
 import aiohttp
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from sciatica_rasa import speedups
 from sciatica_rasa.tracker_store import fail_loudly
 
 logger = logging.getLogger(__name__)
@@ -234,6 +235,7 @@ async def handle_safely(
     """
     watch_action_failures()
     fail_loudly(agent)
+    speedups.install()
     state = {"action_failed": False}
     token = _turn.set(state)
     try:
