@@ -98,6 +98,11 @@ SCRIPTS: Dict[str, Tuple[int, List[str]]] = {
     ),
 }
 USERS = [1, 10, 20, 50]
+# Paced runs: each user pauses between a reply and their next message, as a
+# person reads and types. 1-3 s is fast for a person in pain on a phone, so the
+# load is heavier than real use.
+PACED_USERS = [10, 20, 50]
+THINK_S = (1.0, 3.0)
 
 
 @dataclass
@@ -261,6 +266,7 @@ async def _user(
     samples: List[Tuple[float, str]],
     failures: List[str],
     empty: List[str],
+    think: Tuple[float, float] | None = None,
 ) -> None:
     import aiohttp
 
@@ -290,10 +296,22 @@ async def _user(
             samples.append((latency, name))
             if not body:
                 empty.append(f"{name}: {text}")
+            if think:
+                await asyncio.sleep(rng.uniform(*think))
 
 
-async def play(url: str, users: int, seconds: float, seed: int = 1) -> Dict[str, Any]:
-    """``users`` concurrent users for ``seconds``; per-message latency figures."""
+async def play(
+    url: str,
+    users: int,
+    seconds: float,
+    seed: int = 1,
+    think: Tuple[float, float] | None = None,
+) -> Dict[str, Any]:
+    """``users`` concurrent users for ``seconds``; per-message latency figures.
+
+    Closed loop (the next message as soon as the reply arrives) unless
+    ``think`` gives a pause range in seconds after each reply.
+    """
     import aiohttp
 
     samples: List[Tuple[float, str]] = []
@@ -314,6 +332,7 @@ async def play(url: str, users: int, seconds: float, seed: int = 1) -> Dict[str,
                     samples,
                     failures,
                     empty,
+                    think,
                 )
                 for i in range(users)
             ]
@@ -322,6 +341,7 @@ async def play(url: str, users: int, seconds: float, seed: int = 1) -> Dict[str,
     latencies = [s[0] for s in samples]
     return {
         "users": users,
+        "think_s": list(think) if think else None,
         "seconds": elapsed,
         "messages": len(latencies),
         "msg_per_s": len(latencies) / elapsed if elapsed else 0.0,
@@ -345,8 +365,13 @@ def bench_bot(
     workdir: Path,
     extra_env: Dict[str, str] | None = None,
     endpoints: str = "endpoints.yml",
+    paced_users: List[int] | None = None,
 ) -> Dict[str, Any]:
-    """Starts one bot's servers, loads them at each concurrency, stops them."""
+    """Starts one bot's servers, loads them at each concurrency, stops them.
+
+    ``users`` are played closed loop, then ``paced_users`` with a pause after
+    each reply (``THINK_S``).
+    """
     servers = BotServers(bot, model, workdir, extra_env or {}, endpoints)
     print(f"  starting {bot} servers ({model.name}) ...", flush=True)
     try:
@@ -380,6 +405,17 @@ def bench_bot(
                 flush=True,
             )
             levels.append(result)
+        paced = []
+        for n in paced_users or []:
+            result = asyncio.run(play(servers.webhook, n, seconds * 1.5, think=THINK_S))
+            print(
+                f"    {n:>3} users, paced {THINK_S[0]:.0f}-{THINK_S[1]:.0f} s: "
+                f"{result['messages']} msgs, {result['msg_per_s']:.1f} msg/s, "
+                f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
+                f"p99 {result['p99_ms']:.0f} ms, errors {result['errors']}",
+                flush=True,
+            )
+            paced.append(result)
         memory = servers.memory()
     finally:
         servers.stop()
@@ -392,6 +428,7 @@ def bench_bot(
         "memory_idle": memory_idle,
         "memory_after_load": memory,
         "levels": levels,
+        "paced": paced,
         "env": extra_env or {},
         "endpoints": endpoints,
     }
@@ -404,6 +441,13 @@ def main(argv: List[str] | None = None) -> Dict[str, Any]:
     parser.add_argument("--bots", nargs="+", default=["project", "default"])
     parser.add_argument("--users", nargs="+", type=int)
     parser.add_argument("--seconds", type=float)
+    parser.add_argument(
+        "--paced-users",
+        nargs="*",
+        type=int,
+        help="concurrencies played with a 1-3 s pause after each reply "
+        "(default: 10 20 50; none with --tag or --quick unless given)",
+    )
     parser.add_argument("--model", type=Path, help="use this model (one bot only)")
     parser.add_argument(
         "--env", nargs="*", default=[], help="NAME=VALUE for the servers (a lever)"
@@ -481,6 +525,11 @@ def _run_bots(
     seconds: float,
     extra_env: Dict[str, str],
 ) -> None:
+    paced = args.paced_users
+    if paced is None:
+        paced = [] if (args.tag or args.quick) else PACED_USERS
+    results["paced_users"] = paced
+    results["think_s"] = list(THINK_S)
     for bot in args.bots:
         model = args.model or model_path(bot, args.quick)
         if not model.exists():
@@ -493,7 +542,7 @@ def _run_bots(
             / bot
         )
         results["bots"][bot] = bench_bot(
-            bot, model, users, seconds, workdir, extra_env, args.endpoints
+            bot, model, users, seconds, workdir, extra_env, args.endpoints, paced
         )
 
 
