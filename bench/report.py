@@ -262,10 +262,12 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
         out.append(notes + "\n")
     out.append(
         "The two bots: **project** is `config.yml` (word and char n-gram counts, "
-        "LogisticRegressionClassifier for intents, Rasa's ResponseSelector 60 "
+        "logistic regression (`sciatica_rasa.nlu.IntentClassifier`, C 5) for "
+        "intents, Rasa's ResponseSelector 60 "
         "epochs run only on faq messages, RedFlagExtractor; RedFlagPolicy, "
         "RulePolicy, MemoizationPolicy: no TensorFlow policy) with the speed-ups "
-        "in `sciatica_rasa/speedups.py`. **default** is Rasa 3.6's default configuration, "
+        "in `sciatica_rasa/speedups.py`. **default** is Rasa 3.6's default "
+        "configuration, "
         "[`bench/configs/rasa_default.yml`](../bench/configs/rasa_default.yml): what "
         "`rasa init`'s config.yml resolves to at training time (its empty `pipeline:` "
         "and `policies:` are filled from `rasa/engine/recipes/config_files/"

@@ -120,3 +120,16 @@ def test_the_sqlite_store_writes_ahead(tmp_path):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1
     assert len(asyncio.run(store.retrieve("wal")).events) == 1
+
+
+def test_the_intent_classifier_takes_its_regularisation_from_the_config():
+    from rasa.engine.storage.resource import Resource
+
+    from sciatica_rasa.nlu import IntentClassifier
+
+    resource = Resource("intents")
+    configured = IntentClassifier({"C": 5}, "intents", None, resource)
+    default = IntentClassifier({}, "intents", None, resource)
+    assert configured.clf.C == 5.0
+    assert default.clf.C == 1.0
+    assert configured.clf.class_weight == "balanced"
