@@ -60,6 +60,32 @@ def run_cv(bot: str, quick: bool, folds: int) -> subprocess.Popen:
     )
 
 
+def _caught_by_rules(errors: List[dict]) -> Dict[str, int]:
+    """Of the safety-relevant messages read as benign, how many the rules catch.
+
+    A self-harm message gets crisis support from ``sciatica.crisis`` whatever
+    the intent; a screening answer is read by ``sciatica.answers`` before the
+    intent is consulted. Counts the misread messages these rules, alone, read
+    as their true meaning.
+    """
+    from sciatica.answers import UNSURE, YES, read_yes_no
+    from sciatica.crisis import is_crisis
+
+    meaning = {"affirm": YES, "unsure": UNSURE}
+    misread = caught = 0
+    for error in errors:
+        gold, predicted = error["intent"], error["intent_prediction"]["name"]
+        if gold not in SAFETY_INTENTS or predicted in SAFETY_INTENTS:
+            continue
+        misread += 1
+        text = error["text"]
+        if gold == "crisis":
+            caught += is_crisis(text)
+        else:
+            caught += read_yes_no(text) == meaning[gold]
+    return {"misread": misread, "caught": caught}
+
+
 def summarise(out: Path) -> Dict[str, Any]:
     """The figures from the reports Rasa wrote into out."""
     intent = json.loads((out / "intent_report.json").read_text())
@@ -70,16 +96,23 @@ def summarise(out: Path) -> Dict[str, Any]:
         and "support" in v
         and k not in ("macro avg", "weighted avg", "micro avg")
     }
-    pairs = []
-    for gold, row in labels.items():
-        for predicted, count in (row.get("confused_with") or {}).items():
-            pairs.append({"gold": gold, "predicted": predicted, "count": count})
-    pairs.sort(key=lambda p: -p["count"])
+    # Every misread message (Rasa's report keeps only the top two per intent).
+    errors = json.loads((out / "intent_errors.json").read_text())
+    counts: Dict[tuple, int] = {}
+    for error in errors:
+        key = (error["intent"], error["intent_prediction"]["name"])
+        counts[key] = counts.get(key, 0) + 1
+    pairs = [
+        {"gold": gold, "predicted": predicted, "count": count}
+        for (gold, predicted), count in counts.items()
+    ]
+    pairs.sort(key=lambda p: (-p["count"], p["gold"], p["predicted"]))
     safety = [
         p
         for p in pairs
         if p["gold"] in SAFETY_INTENTS and p["predicted"] not in SAFETY_INTENTS
     ]
+    safety_caught = _caught_by_rules(errors)
     result: Dict[str, Any] = {
         "intent_macro_f1": intent["macro avg"]["f1-score"],
         "intent_weighted_f1": intent["weighted avg"]["f1-score"],
@@ -88,6 +121,7 @@ def summarise(out: Path) -> Dict[str, Any]:
         "examples": int(intent["macro avg"]["support"]),
         "confusions": pairs,
         "safety_confusions": safety,
+        "safety_caught_by_rules": safety_caught,
         "per_intent_f1": {k: v["f1-score"] for k, v in labels.items()},
     }
     response = out / "response_selection_report.json"

@@ -298,7 +298,10 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             ("intent_macro_f1", "intent macro-F1"),
             ("intent_weighted_f1", "intent weighted F1"),
             ("intent_accuracy", "intent accuracy"),
-            ("faq_macro_f1", "FAQ answers (ResponseSelector) macro-F1"),
+            (
+                "faq_macro_f1",
+                "FAQ answers macro-F1 (project: answered only when read as faq)",
+            ),
         ):
             rows.append(
                 [label]
@@ -383,11 +386,18 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
                     ]
                 )
         out.append(_table(["bot", "safety-relevant intent read as benign"], rows))
+        caught = (nlu["bots"].get("project") or {}).get("safety_caught_by_rules")
         out.append(
-            "\nA misread `crisis` message is not necessarily missed: RedFlagExtractor "
-            "also looks for self-harm wording with rules (the `crisis` entity), "
-            "whatever the intent; how many of these messages it catches was not "
-            "measured here."
+            "\nA misread message is not necessarily a missed one: RedFlagExtractor "
+            "looks for self-harm wording with rules (the `crisis` entity) whatever "
+            "the intent, and the screening reads yes / no / not sure with rules "
+            "(`sciatica.answers`) before it looks at the intent."
+            + (
+                f" Of the project's {caught['misread']} misread messages above, the "
+                f"rules alone read {caught['caught']} as what they are."
+                if caught
+                else ""
+            )
         )
         out.append("")
         det = nlu.get("detector")
