@@ -102,6 +102,24 @@ def test_crisis_messages_are_recognised():
     assert not is_crisis("I hurt myself lifting a box")
 
 
+def test_indirect_crisis_wordings_are_recognised():
+    for text in (
+        "what's the point, i'd rather be dead",
+        "the only way to make this stop is to die",
+        "there's no reason to keep living like this",
+        "i want to go to sleep and never wake up",
+        "i've been stockpiling my painkillers",
+        "i wrote goodbye letters last night",
+        "i'm not safe right now",
+        "i just want to disappear for good",
+        "i keep thinking of driving into a wall",
+    ):
+        assert is_crisis(text), text
+    assert not is_crisis("the only way I can sleep is on my side")
+    assert not is_crisis("I'm not safe to drive with this leg")
+    assert not is_crisis("I never wake up rested")
+
+
 def test_crisis_support_comes_first_then_any_red_flag():
     listen = "action_listen"
     assert next_red_flag_action(listen, ["present"], None, crisis=True) == (
