@@ -1,7 +1,8 @@
-"""Measured speed-ups of Rasa 3.6 internals, installed by the server at start.
+"""Measured speed-ups of Rasa 3.6 internals, installed with the first message.
 
-Each one keeps Rasa's behaviour and was measured with ``make bench`` and a
-py-spy profile of the Rasa server (docs/benchmarks.md, "Where the time goes").
+``handle_safely`` (both input channels) installs them. Each one keeps Rasa's
+behaviour and was measured with ``make bench`` and a py-spy profile of the Rasa
+server (docs/benchmarks.md, "Levers tried").
 
 * **The action server's answers are validated with a compiled schema.** Rasa's
   ``RemoteAction._validate_action_result`` calls ``jsonschema.validate`` on
