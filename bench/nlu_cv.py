@@ -13,6 +13,7 @@ Usage: python -m bench.nlu_cv [--quick] [--folds 5]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -29,10 +30,49 @@ from bench.common import OUT, ROOT, config_for, env, save_results
 SAFETY_INTENTS = {"crisis", "affirm", "unsure"}
 
 
+def fingerprint(bot: str, quick: bool, folds: int) -> str:
+    """A hash of what a cross-validation result depends on.
+
+    The NLU data, the configuration, the fold count and, for the project's
+    configuration, its own NLU components: a finished run whose fingerprint
+    matches can be reused (``--reuse``).
+    """
+    digest = hashlib.sha256(f"{bot} {quick} {folds}".encode())
+    files = sorted((ROOT / "data" / "nlu").rglob("*.yml"))
+    files.append(config_for(bot, quick))
+    if bot == "project":
+        files.append(ROOT / "sciatica_rasa" / "nlu.py")
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _out(bot: str, quick: bool) -> Path:
+    return OUT / ("quick" if quick else "full") / "nlu" / bot
+
+
+def reusable(bot: str, quick: bool, folds: int) -> bool:
+    """Whether a finished run of exactly these inputs is already on disk."""
+    out = _out(bot, quick)
+    stamp = out / "inputs.sha256"
+    return (
+        (out / "intent_report.json").exists()
+        and stamp.exists()
+        and stamp.read_text().strip() == fingerprint(bot, quick, folds)
+    )
+
+
 def run_cv(bot: str, quick: bool, folds: int) -> subprocess.Popen:
-    """Starts one configuration's cross-validation in the background."""
-    out = OUT / ("quick" if quick else "full") / "nlu" / bot
+    """Starts one configuration's cross-validation in the background.
+
+    main writes ``inputs.sha256`` (the fingerprint taken at the start) into the
+    output folder once the run has succeeded.
+    """
+    out = _out(bot, quick)
     out.mkdir(parents=True, exist_ok=True)
+    (out / "inputs.sha256").unlink(missing_ok=True)
+    (out / "intent_report.json").unlink(missing_ok=True)
     cmd = [
         sys.executable,
         "-m",
@@ -212,20 +252,33 @@ def main(argv: List[str] | None = None) -> Dict[str, Any]:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--folds", type=int)
     parser.add_argument("--bots", nargs="+", default=["project", "default"])
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="skip a bot whose last run had exactly the same data and config",
+    )
     args = parser.parse_args(argv)
     folds = args.folds or (2 if args.quick else 5)
     start = time.monotonic()
-    processes = {bot: run_cv(bot, args.quick, folds) for bot in args.bots}
+    processes, stamps = {}, {}
+    for bot in args.bots:
+        if args.reuse and reusable(bot, args.quick, folds):
+            print(f"  {bot}: same inputs as the last run, reusing it", flush=True)
+            continue
+        stamps[bot] = fingerprint(bot, args.quick, folds)
+        processes[bot] = run_cv(bot, args.quick, folds)
     results: Dict[str, Any] = {"folds": folds, "bots": {}}
     for bot, process in processes.items():
         if process.wait() != 0:
-            log = OUT / ("quick" if args.quick else "full") / "nlu" / bot / "cv.log"
+            log = _out(bot, args.quick) / "cv.log"
             raise RuntimeError(
                 f"cross-validation failed for {bot}:\n{log.read_text()[-3000:]}"
             )
+        stamp = _out(bot, args.quick) / "inputs.sha256"
+        stamp.write_text(stamps[bot] + "\n")
     results["wall_s"] = time.monotonic() - start
     for bot in args.bots:
-        out = OUT / ("quick" if args.quick else "full") / "nlu" / bot
+        out = _out(bot, args.quick)
         results["bots"][bot] = summarise(out)
         r = results["bots"][bot]
         print(

@@ -6,12 +6,10 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, SlotSet, UserUttered
-from rasa.shared.nlu.training_data.message import Message
 from spacy.lookups import load_lookups
 
 from sciatica import nlp
 from sciatica_rasa import speedups
-from sciatica_rasa.nlu import FaqResponseSelector
 
 
 def test_word_log_probs_equal_spacys_table():
@@ -73,33 +71,6 @@ def test_the_compiled_validator_rejects_what_rasa_rejects(installed):
         jsonschema.validate(bad, RemoteAction.action_response_format_spec())
 
 
-class _Spy(FaqResponseSelector):
-    def __init__(self, retrieval_intent=None, all_retrieval_intents=()):
-        self.retrieval_intent = retrieval_intent
-        self.all_retrieval_intents = list(all_retrieval_intents)
-
-
-def _message(intent):
-    return Message(data={"text": "x", "intent": {"name": intent, "confidence": 0.9}})
-
-
-def test_the_faq_selector_runs_only_on_its_retrieval_intent(monkeypatch):
-    seen = []
-    monkeypatch.setattr(
-        "rasa.nlu.selectors.response_selector.ResponseSelector.process",
-        lambda self, messages: seen.extend(messages) or messages,
-    )
-    faq, other = _message("faq"), _message("describe_symptoms")
-    assert _Spy("faq").process([faq, other]) == [faq, other]
-    assert seen == [faq]
-    seen.clear()
-    _Spy(None, ["faq"]).process([other, faq])
-    assert seen == [faq]
-    seen.clear()
-    _Spy("faq").process([other])
-    assert seen == []
-
-
 def test_the_sqlite_store_writes_ahead(tmp_path):
     import sqlite3
 
@@ -120,16 +91,3 @@ def test_the_sqlite_store_writes_ahead(tmp_path):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1
     assert len(asyncio.run(store.retrieve("wal")).events) == 1
-
-
-def test_the_intent_classifier_takes_its_regularisation_from_the_config():
-    from rasa.engine.storage.resource import Resource
-
-    from sciatica_rasa.nlu import IntentClassifier
-
-    resource = Resource("intents")
-    configured = IntentClassifier({"C": 5}, "intents", None, resource)
-    default = IntentClassifier({}, "intents", None, resource)
-    assert configured.clf.C == 5.0
-    assert default.clf.C == 1.0
-    assert configured.clf.class_weight == "balanced"
