@@ -261,12 +261,13 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
     if notes:
         out.append(notes + "\n")
     out.append(
-        "The two bots: **project** is `config.yml` (word and char n-gram counts, "
-        "logistic regression (`sciatica_rasa.nlu.IntentClassifier`, C 5) for "
-        "intents, Rasa's ResponseSelector 60 "
-        "epochs run only on faq messages, RedFlagExtractor; RedFlagPolicy, "
-        "RulePolicy, MemoizationPolicy: no TensorFlow policy) with the speed-ups "
-        "in `sciatica_rasa/speedups.py`. **default** is Rasa 3.6's default "
+        "The two bots: **project** is `config.yml` (intents and FAQ answers by "
+        "`sciatica_rasa.text_model`: logistic regression over TF-IDF word pairs "
+        "of a normalised text and character 1-5-grams; RedFlagExtractor; "
+        "RedFlagPolicy, RulePolicy, MemoizationPolicy: no TensorFlow model at "
+        "all) with the speed-ups in `sciatica_rasa/speedups.py` and the pooled "
+        "SQLite connections of `sciatica_rasa/tracker_store.py`. **default** is "
+        "Rasa 3.6's default "
         "configuration, "
         "[`bench/configs/rasa_default.yml`](../bench/configs/rasa_default.yml): what "
         "`rasa init`'s config.yml resolves to at training time (its empty `pipeline:` "
@@ -638,9 +639,9 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             "\nTraining runs `rasa train` with an emptied training cache "
             '(`RASA_CACHE_DIRECTORY=var/bench/cache`) for "from scratch", then again '
             "with the cache after one NLU example is changed (incremental: the "
-            "project bot only; an NLU change retrains the featurizers, the intent "
-            "classifier and the ResponseSelector, which is nearly all of the "
-            "training time). "
+            "project bot only; an NLU change retrains the intent classifier and "
+            "the FAQ selector, a few seconds; the rest of the time is Rasa's "
+            "validation, graph and policy training). "
             "Startup: process start to the first REST answer, "
             "action server already up. RSS from /proc, process and children.\n"
         )

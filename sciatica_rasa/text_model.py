@@ -144,6 +144,13 @@ class TextModel:
         self._chars = chars
         self._coef = np.ascontiguousarray(coef.T, dtype=np.float32)
         self._intercept = intercept.astype(np.float32)
+        # (analyzer, vocabulary, idf, first column) per view, for _features.
+        self._views = []
+        offset = 0
+        for view in (words, chars):
+            idf = view.idf_.astype(np.float64)
+            self._views.append((view.build_analyzer(), view.vocabulary_, idf, offset))
+            offset += len(idf)
 
     @classmethod
     def fit(
@@ -184,13 +191,11 @@ class TextModel:
         texts = list(texts)
         if not texts:
             return []
-        features = sparse.hstack(
-            [
-                self._words.transform([normalise(t) for t in texts]),
-                self._chars.transform(texts),
-            ]
-        ).tocsr()
-        scores = features @ self._coef + self._intercept
+        scores = np.tile(self._intercept.astype(np.float64), (len(texts), 1))
+        for row, text in enumerate(texts):
+            columns, values = self._features(text)
+            if columns:
+                scores[row] += values @ self._coef[columns]
         scores -= scores.max(axis=1, keepdims=True)
         probabilities = np.exp(scores)
         probabilities /= probabilities.sum(axis=1, keepdims=True)
@@ -199,6 +204,34 @@ class TextModel:
             order = np.argsort(-row, kind="stable")
             result.append([(self.labels[i], float(row[i])) for i in order])
         return result
+
+    def _features(self, text: str) -> tuple[list[int], np.ndarray]:
+        """The message's non-zero TF-IDF features: columns and values.
+
+        The same numbers as the fitted vectorizers' ``transform`` (a test
+        checks this), without scikit-learn's per-call checks and sparse
+        matrices, which cost more than the arithmetic for one short message.
+        """
+        columns: list[int] = []
+        parts = []
+        for (analyze, vocabulary, idf, offset), view_text in zip(
+            self._views, (normalise(text), text), strict=True
+        ):
+            counts: dict[int, int] = {}
+            for term in analyze(view_text):
+                column = vocabulary.get(term)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if not counts:
+                continue
+            view_columns = list(counts)
+            weights = (np.log(np.fromiter(counts.values(), float)) + 1.0) * idf[
+                view_columns
+            ]
+            weights /= np.sqrt(weights @ weights)
+            columns += [offset + c for c in view_columns]
+            parts.append(weights)
+        return columns, (np.concatenate(parts) if parts else np.zeros(0))
 
     def save(self, directory: Path) -> None:
         """Writes ``model.json`` and ``weights.npz`` into ``directory``."""

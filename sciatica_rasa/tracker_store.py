@@ -5,7 +5,8 @@ PostgreSQL). Differences from ``rasa.core.tracker_store.SQLTrackerStore``:
 
 * Pooled PostgreSQL connections are checked before use (``pool_pre_ping``), so
   the first requests after a database restart do not fail on dead sockets.
-* SQLite runs with a write-ahead log (see ``_sqlite_write_ahead_log``).
+* SQLite runs with a write-ahead log (see ``_sqlite_write_ahead_log``) and
+  keeps its connections open in a small pool.
 * When the turn being saved ran ``action_delete_my_data``, the person's stored
   conversation is deleted instead of saved (the save already runs under the
   conversation's lock, so nothing can be half-written).
@@ -54,8 +55,22 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             )
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         elif url.get_backend_name() == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            # SQLAlchemy 1.4 opens and closes a file database's connection for
+            # every session (NullPool), several times per message, each time
+            # setting the pragmas again. A small pool keeps connections open
+            # (measured in bench/levers.md). A pooled connection may be used
+            # by another thread than the one that opened it (a purge run from
+            # a script's thread, for one), hence check_same_thread off.
             self.engine.dispose()
+            self.engine = sa.create_engine(
+                url,
+                poolclass=sa.pool.QueuePool,
+                pool_size=2,
+                max_overflow=8,
+                connect_args={"check_same_thread": False},
+            )
+            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Saves the turn, or deletes the conversation if the person asked."""

@@ -243,3 +243,27 @@ async def test_utter_faq_sends_the_selected_answer(tmp_path):
         domain,
     )
     assert [e.text for e in events] == ["About heat."]
+
+
+def test_the_fast_features_equal_scikit_learns_tf_idf(model):
+    from scipy import sparse
+
+    texts = [
+        "yes yes please",
+        "HELLO there!",
+        "",
+        "nope 7",
+        "d\u00e9j\u00e0 vu",
+        "no no no",
+    ]
+    expected = sparse.hstack(
+        [
+            model._words.transform([normalise(t) for t in texts]),
+            model._chars.transform(texts),
+        ]
+    ).toarray()
+    for text, row in zip(texts, expected, strict=True):
+        columns, values = model._features(text)
+        actual = np.zeros_like(row)
+        actual[columns] = values
+        assert np.allclose(actual, row, atol=1e-6)
