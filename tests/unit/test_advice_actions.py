@@ -113,8 +113,13 @@ def test_indirect_crisis_wordings_are_recognised():
         "i'm not safe right now",
         "i just want to disappear for good",
         "i keep thinking of driving into a wall",
+        "i overdosed once before and i feel like doing it again",
+        "i hurt myself on purpose last night",
+        "i'm so tired of existing",
     ):
         assert is_crisis(text), text
+    assert not is_crisis("I'm sick of living with this pain")
+    assert not is_crisis("I'm tired of sitting all day")
     assert not is_crisis("the only way I can sleep is on my side")
     assert not is_crisis("I'm not safe to drive with this leg")
     assert not is_crisis("I never wake up rested")
