@@ -22,7 +22,7 @@ _UNSURE = re.compile(
     r"possibly|might (be|have)|could be|can'?t (say|tell|remember)|"
     r"cannot (say|tell|remember)|hard to (say|tell)|not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
-    r"not really sure|who knows|on and off)\b"
+    r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
@@ -37,7 +37,8 @@ _NEGATION = re.compile(
 )
 _STRONG_YES = re.compile(
     r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
-    r"absolutely|certainly|affirmative|indeed|i think so|think so|i believe so|"
+    r"absolutely|certainly|totally|affirmative|indeed|i think so|think so|"
+    r"i believe so|"
     r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
 )
 _WEAK_YES = re.compile(

@@ -18,6 +18,7 @@ from sciatica.answers import NO, UNSURE, YES, read_yes_no
         "/affirm",
         "yeah a bit",
         "sometimes",
+        "totally",
     ],
 )
 def test_yes(text):
@@ -59,6 +60,8 @@ def test_no(text):
         "kind of",
         "hard to say",
         "yes, no, I'm not sure",
+        "50/50",
+        "fifty-fifty",
     ],
 )
 def test_unsure(text):
