@@ -41,7 +41,7 @@ def fingerprint(bot: str, quick: bool, folds: int) -> str:
     files = sorted((ROOT / "data" / "nlu").rglob("*.yml"))
     files.append(config_for(bot, quick))
     if bot == "project":
-        files.append(ROOT / "sciatica_rasa" / "nlu.py")
+        files += [ROOT / "sciatica_rasa" / n for n in ("nlu.py", "text_model.py")]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

@@ -192,7 +192,12 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
         dev = silent.get("development", {})
         row(
             "no red-flag intent confused with a benign one (CV, project)",
-            f"{sum(p['count'] for p in safety)} messages in {len(safety)} pairs",
+            f"{sum(p['count'] for p in safety)} messages in {len(safety)} pairs"
+            + (
+                f"; the rules alone read {caught['caught']} of them as meant"
+                if (caught := bots["project"].get("safety_caught_by_rules"))
+                else ""
+            ),
             not safety,
         )
         row(
