@@ -91,3 +91,26 @@ def test_the_sqlite_store_writes_ahead(tmp_path):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1
     assert len(asyncio.run(store.retrieve("wal")).events) == 1
+
+
+def test_the_sqlite_store_keeps_its_connection_open(tmp_path):
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from sciatica_rasa.tracker_store import SciaticaSQLTrackerStore
+
+    store = SciaticaSQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    connects = []
+    sa_event = __import__("sqlalchemy").event
+    sa_event.listen(store.engine, "connect", lambda *_: connects.append(1))
+    tracker = DialogueStateTracker.from_events("pool", [])
+    for turn in range(3):
+        tracker.update(UserUttered(f"hi {turn}"))
+        asyncio.run(store.save(tracker))
+        asyncio.run(store.retrieve("pool"))
+    assert len(connects) <= 1
+    assert len(asyncio.run(store.retrieve("pool")).events) == 3
