@@ -5,7 +5,7 @@ machine), load (both bots' servers, one after the other), dialogue, then the
 NLU cross-validation (both configurations in parallel: accuracy does not depend
 on timing), then the report.
 
-Usage: python -m bench [--quick] [--only nlu|dialogue|load|cost|report ...]
+Usage: python -m bench [--quick] [--reuse] [--only nlu|dialogue|load|cost|report ...]
 """
 
 from __future__ import annotations
@@ -34,6 +34,12 @@ def main() -> None:
         choices=[*PARTS, "report"],
         help="run only these parts (the report is always written)",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="nlu: reuse a configuration's cross-validation whose data and config "
+        "are unchanged (bench.nlu_cv --reuse)",
+    )
     args = parser.parse_args()
     parts = [p for p in PARTS if not args.only or p in args.only]
     quick = ["--quick"] if args.quick else []
@@ -41,7 +47,8 @@ def main() -> None:
     modules = {"cost": cost, "load": load, "dialogue": dialogue, "nlu": nlu_cv}
     for part in parts:
         print(f"== {part}", flush=True)
-        modules[part].main(quick)
+        reuse = ["--reuse"] if args.reuse and part == "nlu" else []
+        modules[part].main(quick + reuse)
     run = load_results().get("run", {})
     if parts and not args.quick:
         run.update(date=datetime.date.today().isoformat())

@@ -13,6 +13,7 @@ Usage: python -m bench.nlu_cv [--quick] [--folds 5]
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import subprocess
@@ -260,14 +261,18 @@ def main(argv: List[str] | None = None) -> Dict[str, Any]:
     args = parser.parse_args(argv)
     folds = args.folds or (2 if args.quick else 5)
     start = time.monotonic()
-    processes, stamps = {}, {}
+    processes, stamps, reused = {}, {}, {}
     for bot in args.bots:
         if args.reuse and reusable(bot, args.quick, folds):
             print(f"  {bot}: same inputs as the last run, reusing it", flush=True)
+            stamp = _out(bot, args.quick) / "inputs.sha256"
+            reused[bot] = datetime.datetime.fromtimestamp(
+                stamp.stat().st_mtime
+            ).isoformat(timespec="minutes")
             continue
         stamps[bot] = fingerprint(bot, args.quick, folds)
         processes[bot] = run_cv(bot, args.quick, folds)
-    results: Dict[str, Any] = {"folds": folds, "bots": {}}
+    results: Dict[str, Any] = {"folds": folds, "bots": {}, "reused": reused}
     for bot, process in processes.items():
         if process.wait() != 0:
             log = _out(bot, args.quick) / "cv.log"

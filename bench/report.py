@@ -256,8 +256,8 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
     out.append(
         f"Taken on {when} on this machine: {os.cpu_count()} cores{mem_total}, "
         f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
-        f", Rasa 3.6.21, commit `{commit}`. The machine was shared with other work "
-        "(CI runs) at the time. Run `make bench` (`python -m bench`) to reproduce; "
+        f", Rasa 3.6.21, commit `{commit}`. Run `make bench` (`python -m bench`) "
+        "to reproduce; "
         "`python -m bench --only nlu|dialogue|load|cost` runs one part, `--quick` a "
         "smoke run. Raw figures: `var/bench/results.json`; logs and Rasa's reports "
         "under `var/bench/`.\n"
@@ -299,10 +299,17 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             "(StratifiedKFold, random_state 42). Wall time"
             + (
                 " (project only): "
-                if nlu.get("default_not_rerun")
+                if nlu.get("default_not_rerun") or nlu.get("reused")
                 else " for both, run in parallel: "
             )
-            + f"{nlu.get('wall_s', 0) / 60:.0f} min.\n"
+            + f"{nlu.get('wall_s', 0) / 60:.0f} min"
+            + "".join(
+                f"; {bot} not re-run: its cross-validation finished at {when} on "
+                "exactly the same data, configuration and folds (`--reuse` compares "
+                "a hash of them)"
+                for bot, when in (nlu.get("reused") or {}).items()
+            )
+            + ".\n"
         )
         missing = nlu.get("default_not_rerun")
         if missing:
