@@ -221,6 +221,18 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
     return rows
 
 
+def _cv_wall_time(nlu: Dict[str, Any]) -> str:
+    """The cross-validation's wall time, for the configurations that ran."""
+    reused = nlu.get("reused") or {}
+    ran = [bot for bot in nlu.get("bots", {}) if bot not in reused]
+    if nlu.get("default_not_rerun"):
+        ran = ["project"]
+    if not ran:
+        return ""
+    which = "both, run in parallel" if len(ran) > 1 else " and ".join(ran)
+    return f". Wall time ({which}): {nlu.get('wall_s', 0) / 60:.0f} min"
+
+
 def _table(header: List[str], rows: List[List[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
@@ -296,17 +308,12 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             "(`rasa test nlu --cross-validation`) "
             "of each configuration on the same training data (`data/`), on the same "
             "folds: Rasa draws its folds unseeded, so `bench/cv_run.py` seeds them "
-            "(StratifiedKFold, random_state 42). Wall time"
-            + (
-                " (project only): "
-                if nlu.get("default_not_rerun") or nlu.get("reused")
-                else " for both, run in parallel: "
-            )
-            + f"{nlu.get('wall_s', 0) / 60:.0f} min"
+            "(StratifiedKFold, random_state 42)"
+            + _cv_wall_time(nlu)
             + "".join(
-                f"; {bot} not re-run: its cross-validation finished at {when} on "
-                "exactly the same data, configuration and folds (`--reuse` compares "
-                "a hash of them)"
+                f". {bot.capitalize()} not re-run: its cross-validation finished "
+                f"at {when} on exactly the same data, configuration and folds "
+                "(`--reuse` compares a hash of them)"
                 for bot, when in (nlu.get("reused") or {}).items()
             )
             + ".\n"

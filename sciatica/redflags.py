@@ -216,9 +216,10 @@ class RedFlagDetector:
             return Detection()
         concept_spans, triggers = self._spans(doc)
         triggers = _drop_pseudo_negations(triggers)
+        proxy = self._written_for_someone(text)
         findings = []
         for span in concept_spans:
-            certainty = self._certainty(doc, span, triggers)
+            certainty = self._certainty(doc, span, triggers, proxy)
             concept = self.concepts[span.rule.name]
             findings.append(
                 Finding(
@@ -277,7 +278,25 @@ class RedFlagDetector:
             (concepts if rule.kind == "concept" else triggers).append(span)
         return concepts, triggers
 
-    def _certainty(self, doc: Doc, span: _Span, triggers: list[_Span]) -> str:
+    def _written_for_someone(self, text: str) -> bool:
+        """Whether the message speaks for someone else who has the pain.
+
+        "My husband had bowel cancer and now he's got this back pain": the
+        person being helped is the husband, so his history is not family
+        history (see ``_certainty``).
+        """
+        lowered = text.lower().replace("\u2019", "'")
+        return any(cue.search(lowered) for cue in self.proxy_cues)
+
+    def _certainty(
+        self, doc: Doc, span: _Span, triggers: list[_Span], proxy: bool = False
+    ) -> str:
+        """How the concept at ``span`` stands in its context.
+
+        When the message is written for someone else who has the pain
+        (``proxy``), a family mention may be that person's own history: it
+        reads as uncertain, so the assistant asks, rather than as not applying.
+        """
         found = set()
         for trigger in triggers:
             rule = trigger.rule
@@ -289,6 +308,9 @@ class RedFlagDetector:
                 continue
             if self._in_scope(doc, span, trigger):
                 found.add(rule.kind)
+        if proxy and FAMILY in found:
+            found.discard(FAMILY)
+            found.add(UNCERTAIN)
         for category in _EXCLUDING:
             if category in found:
                 return category
@@ -402,8 +424,22 @@ class RedFlagDetector:
             file=self._file,
             where="context",
             required={"terminators": list, "question_openers": list, "modifiers": list},
+            optional={"proxy_cues": list},
         )
         self.terminators = frozenset(str(t).lower() for t in context["terminators"])
+        self.proxy_cues = []
+        for index, pattern in enumerate(context.get("proxy_cues", [])):
+            try:
+                self.proxy_cues.append(re.compile(str(pattern)))
+            except re.error as error:
+                raise KnowledgeError(
+                    Errors.E011.format(
+                        file=self._file,
+                        where=f"context.proxy_cues[{index}]",
+                        pattern=pattern,
+                        error=error,
+                    )
+                ) from error
         self.question_openers = frozenset(
             str(t).lower() for t in context["question_openers"]
         )

@@ -88,3 +88,11 @@ def test_seed_copies_match_the_shared_originals():
         if source.kind == "seed":
             original = (shared / source.id).read_bytes()
             assert (SEEDS_DIR / source.id).read_bytes() == original
+
+
+def test_an_invalid_proxy_cue_is_an_error(tmp_path):
+    path = write_variant(
+        tmp_path, lambda d: d["context"]["proxy_cues"].append("(unclosed")
+    )
+    with pytest.raises(KnowledgeError, match=r"context.proxy_cues\[2\]"):
+        RedFlagDetector(path)

@@ -232,3 +232,17 @@ def test_the_development_set_meets_the_targets(detector):
     assert emergency_recall == 1.0
     assert urgent_recall >= 0.98
     assert false_escalation <= 0.03
+
+
+def test_a_relatives_history_is_asked_about_when_writing_for_them(detector):
+    result = detector.detect(
+        "my husband had bowel cancer last year and now he's got this back pain"
+    )
+    assert result.status == "uncertain"
+    assert status(detector, "I'm writing for my dad, he had prostate cancer") == (
+        "uncertain"
+    )
+
+
+def test_a_relatives_history_alone_stays_family_history(detector):
+    assert status(detector, "my mum had cancer and I have sciatica") == "none"
