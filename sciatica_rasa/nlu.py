@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any, Dict, List
 
@@ -159,13 +160,18 @@ class _TextModelComponent(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> _TextModelComponent:
-        """The trained component, or an untrained one if nothing was saved."""
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = TextModel.load(directory)
-                extra = json.loads((directory / "extra.json").read_text("utf-8"))
-        except ValueError:  # nothing was trained (no examples)
-            return cls(config, model_storage, resource)
+        """The trained component, or an untrained one if nothing was saved.
+
+        A saved model that cannot be read (another format) is an error, not an
+        untrained component: the assistant must not run without intents.
+        """
+        with contextlib.ExitStack() as stack:
+            try:
+                directory = stack.enter_context(model_storage.read_from(resource))
+            except ValueError:  # nothing was saved: training had under two labels
+                return cls(config, model_storage, resource)
+            model = TextModel.load(directory)
+            extra = json.loads((directory / "extra.json").read_text("utf-8"))
         return cls(config, model_storage, resource, model, extra)
 
     def _fit(self, texts: List[str], labels: List[str]) -> None:

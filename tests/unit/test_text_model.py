@@ -267,3 +267,17 @@ def test_the_fast_features_equal_scikit_learns_tf_idf(model):
         actual = np.zeros_like(row)
         actual[columns] = values
         assert np.allclose(actual, row, atol=1e-6)
+
+
+def test_a_saved_model_in_another_format_is_an_error_not_silence(tmp_path):
+    _train(IntentClassifier, tmp_path, {})
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource(IntentClassifier.__name__)
+    with storage.read_from(resource) as directory:
+        meta = json.loads((directory / "model.json").read_text())
+        meta["format"] = 99
+        (directory / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="retrain"):
+        IntentClassifier.load(
+            IntentClassifier.get_default_config(), storage, resource, _context()
+        )
