@@ -8,7 +8,7 @@ from functools import lru_cache
 import yaml
 
 from sciatica.errors import Errors, KnowledgeError
-from sciatica.knowledge import DATA_DIR, check_keys, check_source
+from sciatica.knowledge import DATA_DIR, check_keys, check_source, compile_pattern
 
 _FILE = "crisis.yml"
 
@@ -30,17 +30,12 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...
     check_source(entry["source"], file=_FILE, where="top level")
     compiled = []
     for key in ("patterns", "unless"):
-        group = []
-        for pattern in entry.get(key, []):
-            try:
-                group.append(re.compile(str(pattern)))
-            except re.error as error:
-                raise KnowledgeError(
-                    Errors.E011.format(
-                        file=_FILE, where=key, pattern=pattern, error=error
-                    )
-                ) from error
-        compiled.append(tuple(group))
+        compiled.append(
+            tuple(
+                compile_pattern(pattern, file=_FILE, where=key)
+                for pattern in entry.get(key, [])
+            )
+        )
     return compiled[0], compiled[1]
 
 

@@ -153,6 +153,20 @@ def check_choice(
     return value
 
 
+def compile_pattern(pattern: Any, *, file: str, where: str) -> re.Pattern[str]:
+    """Compiles one regular expression from a knowledge file.
+
+    Raises:
+        KnowledgeError: E011, naming the file and entry, if it is invalid.
+    """
+    try:
+        return re.compile(str(pattern))
+    except re.error as error:
+        raise KnowledgeError(
+            Errors.E011.format(file=file, where=where, pattern=pattern, error=error)
+        ) from error
+
+
 def normalise_text(text: str) -> str:
     """Folds quotes, dashes, case and white space so passages compare fairly."""
     text = unicodedata.normalize("NFKC", text)

@@ -34,6 +34,7 @@ from sciatica.knowledge import (
     check_choice,
     check_keys,
     check_source,
+    compile_pattern,
 )
 
 EMERGENCY = "emergency"
@@ -190,7 +191,7 @@ class RedFlagDetector:
         self._matcher = Matcher(shared_nlp.blank_english().vocab)
         for concept in raw["concepts"]:
             self._add_concept(concept)
-        self._add_context(raw["context"])
+        self._add_context(raw["context"], raw["groups"])
         self._phrases = self._vocabulary.build_phrase_matcher()
         self._fixer = shared_nlp.SpellingFixer(self._vocabulary.words)
 
@@ -418,7 +419,7 @@ class RedFlagDetector:
                 Errors.E004.format(file=self._file, where=where, key="patterns")
             )
 
-    def _add_context(self, raw: Any) -> None:
+    def _add_context(self, raw: Any, groups: dict[str, list[str]]) -> None:
         context = check_keys(
             raw,
             file=self._file,
@@ -429,17 +430,19 @@ class RedFlagDetector:
         self.terminators = frozenset(str(t).lower() for t in context["terminators"])
         self.proxy_cues = []
         for index, pattern in enumerate(context.get("proxy_cues", [])):
+            where = f"context.proxy_cues[{index}]"
+            compile_pattern(pattern, file=self._file, where=where)  # as written
             try:
-                self.proxy_cues.append(re.compile(str(pattern)))
-            except re.error as error:
+                expanded = _with_groups(str(pattern), groups)
+            except ValueError as error:
                 raise KnowledgeError(
                     Errors.E011.format(
-                        file=self._file,
-                        where=f"context.proxy_cues[{index}]",
-                        pattern=pattern,
-                        error=error,
+                        file=self._file, where=where, pattern=pattern, error=error
                     )
                 ) from error
+            self.proxy_cues.append(
+                compile_pattern(expanded, file=self._file, where=where)
+            )
         self.question_openers = frozenset(
             str(t).lower() for t in context["question_openers"]
         )
@@ -505,6 +508,23 @@ class RedFlagDetector:
         self._matcher.add(where, [tokens])
 
 
+def _with_groups(pattern: str, groups: dict[str, list[str]]) -> str:
+    """``pattern`` with each ``<group>`` replaced by its members, as a regex.
+
+    Raises:
+        ValueError: On an unknown group.
+    """
+
+    def members(match: re.Match[str]) -> str:
+        if match.group(1) not in groups:
+            raise ValueError(f"unknown group {match.group(0)}")
+        spelled = {str(w).replace("+", " ").lower() for w in groups[match.group(1)]}
+        longest_first = sorted(spelled, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in longest_first) + ")"
+
+    return re.sub(r"<(\w+)>", members, pattern)
+
+
 def _read(path: Path) -> dict[str, Any]:
     import yaml  # local: only needed when building a detector
 
@@ -535,17 +555,7 @@ def _read(path: Path) -> dict[str, Any]:
                     actual=pair,
                 )
             )
-        try:
-            re.compile(pair[0])
-        except re.error as error:
-            raise KnowledgeError(
-                Errors.E011.format(
-                    file=path.name,
-                    where=f"normalise[{index}]",
-                    pattern=pair[0],
-                    error=error,
-                )
-            ) from error
+        compile_pattern(pair[0], file=path.name, where=f"normalise[{index}]")
     for name, members in entry["groups"].items():
         if not isinstance(members, list) or not members:
             raise KnowledgeError(

@@ -96,3 +96,11 @@ def test_an_invalid_proxy_cue_is_an_error(tmp_path):
     )
     with pytest.raises(KnowledgeError, match=r"context.proxy_cues\[2\]"):
         RedFlagDetector(path)
+
+
+def test_an_unknown_group_in_a_proxy_cue_is_an_error(tmp_path):
+    path = write_variant(
+        tmp_path, lambda d: d["context"]["proxy_cues"].append("for my <nonsense>")
+    )
+    with pytest.raises(KnowledgeError, match="unknown group <nonsense>"):
+        RedFlagDetector(path)
