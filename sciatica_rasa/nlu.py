@@ -221,8 +221,8 @@ class IntentClassifier(_TextModelComponent):
         """Sets the intent and the ranking of each message with text."""
         if self.model is None:
             return messages
-        messages = _texts(messages)
-        for message, ranking in zip(messages, self._rankings(messages), strict=True):
+        texts = _texts(messages)
+        for message, ranking in zip(texts, self._rankings(texts), strict=True):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -168,9 +168,10 @@ def test_the_intent_classifier_sets_intent_and_a_ranking(tmp_path):
 
 def test_the_intent_classifier_leaves_messages_without_text_alone(tmp_path):
     classifier = _train(IntentClassifier, tmp_path, {})
-    message = Message(data={})
-    classifier.process([message])
-    assert message.get("intent") is None
+    empty, text = Message(data={}), _message("hello")
+    assert classifier.process([empty, text]) == [empty, text]
+    assert empty.get("intent") is None
+    assert text.get("intent")["name"] == "greet"
 
 
 def test_an_untrained_intent_classifier_loads_and_does_nothing(tmp_path):
