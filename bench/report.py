@@ -225,8 +225,6 @@ def _cv_wall_time(nlu: Dict[str, Any]) -> str:
     """The cross-validation's wall time, for the configurations that ran."""
     reused = nlu.get("reused") or {}
     ran = [bot for bot in nlu.get("bots", {}) if bot not in reused]
-    if nlu.get("default_not_rerun"):
-        ran = ["project"]
     if not ran:
         return ""
     which = "both, run in parallel" if len(ran) > 1 else " and ".join(ran)
@@ -318,15 +316,6 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             )
             + ".\n"
         )
-        missing = nlu.get("default_not_rerun")
-        if missing:
-            out.append(
-                "**The default configuration was not cross-validated on this data** "
-                "(its DIET and ResponseSelector cross-validation on 2,200 examples "
-                "did not finish in the time of this run). On the earlier data (550 "
-                f"examples) it scored {_fmt(missing.get('intent_macro_f1_old_data'))} "
-                f"against the project's {_fmt(missing.get('project_old_data'))}.\n"
-            )
         rows = []
         for metric, label in (
             ("intent_macro_f1", "intent macro-F1"),
