@@ -41,6 +41,11 @@ _STRONG_YES = re.compile(
     r"i believe so|"
     r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
 )
+# Agreement idioms whose words would otherwise read as a negation ("why not")
+# or as "I'm fine" ("fine by me"); both were read as "no" before (found by the
+# benchmark's cross-validation, docs/benchmarks.md). Read as yes, which errs
+# to safety after a warning-sign question.
+_AGREE = re.compile(r"^(why not|fine by me|fine with me|spot on)\b")
 _WEAK_YES = re.compile(
     r"^(i do|i have|i did|it has|it does|it did|a bit|a little|slightly|"
     r"sometimes|once|twice|a few times|i'?ve had|i have had|i'?ve got|"
@@ -69,6 +74,8 @@ def read_yes_no(
     if cleaned:
         if _UNSURE.search(cleaned):
             return UNSURE
+        if _AGREE.search(cleaned):
+            return YES
         negated = bool(_NEGATION.search(cleaned))
         if _STRONG_YES.search(cleaned):
             return UNSURE if negated else YES

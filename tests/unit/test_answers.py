@@ -19,6 +19,9 @@ from sciatica.answers import NO, UNSURE, YES, read_yes_no
         "yeah a bit",
         "sometimes",
         "totally",
+        "why not",
+        "fine by me",
+        "spot on",
     ],
 )
 def test_yes(text):
