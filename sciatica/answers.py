@@ -37,7 +37,7 @@ _NEGATION = re.compile(
 )
 _STRONG_YES = re.compile(
     r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
-    r"absolutely|certainly|totally|affirmative|indeed|i think so|think so|"
+    r"absolutely|certainly|totally|affirmative|indeed|spot on|i think so|think so|"
     r"i believe so|"
     r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
 )
@@ -45,7 +45,7 @@ _STRONG_YES = re.compile(
 # or as "I'm fine" ("fine by me"); both were read as "no" before (found by the
 # benchmark's cross-validation, docs/benchmarks.md). Read as yes, which errs
 # to safety after a warning-sign question.
-_AGREE = re.compile(r"^(why not|fine by me|fine with me|spot on)\b")
+_AGREE = re.compile(r"^(why not|fine by me|fine with me)\b")
 _WEAK_YES = re.compile(
     r"^(i do|i have|i did|it has|it does|it did|a bit|a little|slightly|"
     r"sometimes|once|twice|a few times|i'?ve had|i have had|i'?ve got|"
