@@ -22,7 +22,20 @@ _UNSURE = re.compile(
     r"possibly|might (be|have)|could be|can'?t (say|tell|remember)|"
     r"cannot (say|tell|remember)|hard to (say|tell)|not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
-    r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty)\b"
+    r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty|"
+    # Hedged or unknowing wordings that contain a negation and so were read
+    # as "no" (found among the training examples of `unsure`, 2026-12-06):
+    # "I haven't taken my temperature" does not mean "no fever".
+    r"(don'?t|dont|do not) (really |actually |honestly )?(know|remember|recall)|"
+    r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
+    r"100 ?%|100 percent) sure|"
+    r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
+    r"(say|tell|recall|remember|be sure|be certain)|"
+    r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
+    r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
+    r"(checked|check|measured|weighed|taken (my|a|the) temp\w*|"
+    r"tested|paid (any )?attention|looked)|"
+    r"(noticed|sure|tell) either way|hard to know|difficult to (say|tell|know))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
@@ -42,10 +55,16 @@ _STRONG_YES = re.compile(
     r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
 )
 # Agreement idioms whose words would otherwise read as a negation ("why not")
-# or as "I'm fine" ("fine by me"); both were read as "no" before (found by the
-# benchmark's cross-validation, docs/benchmarks.md). Read as yes, which errs
-# to safety after a warning-sign question.
-_AGREE = re.compile(r"^(why not|fine by me|fine with me)\b")
+# or as "I'm fine" ("fine by me", "fine, yes", "that's fine, go ahead"); all
+# were read as "no" before (found by the benchmark's cross-validation and
+# among the training examples of `affirm`, docs/benchmarks.md). Read as yes,
+# which errs to safety after a warning-sign question.
+_AGREE = re.compile(
+    r"^((sure |yes |yeah |ok |okay )?why not|fine by me|fine with me|"
+    r"(that'?s |it'?s )?(fine|ok|okay|alright|all right) (yes|yeah|yep)$|"
+    r"((that'?s |it'?s )?(fine|ok|okay|alright|all right) )?"
+    r"(go ahead|go on)( then| please)?$)"
+)
 _WEAK_YES = re.compile(
     r"^(i do|i have|i did|it has|it does|it did|a bit|a little|slightly|"
     r"sometimes|once|twice|a few times|i'?ve had|i have had|i'?ve got|"

@@ -1,5 +1,7 @@
 """The advice, medicine and fallback actions."""
 
+import pytest
+
 from actions.advice import (
     ActionAdviceMore,
     ActionFallback,
@@ -123,6 +125,65 @@ def test_indirect_crisis_wordings_are_recognised():
     assert not is_crisis("the only way I can sleep is on my side")
     assert not is_crisis("I'm not safe to drive with this leg")
     assert not is_crisis("I never wake up rested")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wanna die",
+        "i want to kms",
+        "i want to top myself",
+        "life isn't worth living like this",
+        "what's the point in living",
+        "i'm done with life",
+        "i've been having thoughts of harming myself",
+        "my family would be better off if i was gone",
+        "nobody would miss me if i was gone",
+        "i feel like jumping off a bridge",
+        "sometimes i think about swallowing all my tablets at once",
+        "i have pills saved up",
+        "i've been looking up how many pills it would take",
+        "been googling ways to die",
+        "i dont trust myself to stay safe tonight",
+        "i'm scared i'll do something to myself",
+        "dying seems like the only way out",
+        "i cant see a future",
+        "i just want to be gone",
+        "i cant live like this any more",
+        "i dont want to carry on living",
+        "i'd rather not exist than live like this",
+        "part of me hopes i just don't wake up",
+        "i want to go to sleep forever",
+        "i think about dying all the time",
+    ],
+)
+def test_common_wordings_of_suicidal_thinking_are_recognised(text):
+    # Before 2026-12-06 only the intent classifier knew these.
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain is killing me",
+        "I'm dying for a good night's sleep",
+        "I'd kill for a hot bath",
+        "I'm done with sitting all day",
+        "am I going to hurt myself doing the press-ups?",
+        "I can't go on walking this far",
+        "i can't carry on with the test",
+        "I'd be happier if I was sleeping better",
+        "can I take them all together with food?",
+        "how many tablets can I take a day",
+        "is there a way out of this pain",
+    ],
+)
+def test_everyday_wordings_are_not_a_crisis(text):
+    assert not is_crisis(text)
+
+
+def test_an_exercise_question_does_not_cancel_a_crisis_in_the_same_message():
+    assert is_crisis("am i going to hurt myself doing this? i want to die")
 
 
 def test_crisis_support_comes_first_then_any_red_flag():

@@ -22,6 +22,9 @@ from sciatica.answers import NO, UNSURE, YES, read_yes_no
         "why not",
         "fine by me",
         "spot on",
+        "fine, yes",
+        "that's fine, go ahead",
+        "sure, why not",
     ],
 )
 def test_yes(text):
@@ -43,6 +46,9 @@ def test_yes(text):
         "all normal",
         "/deny",
         "no, nothing like that",
+        "i haven't noticed any numbness",
+        "fine",
+        "not that i know of",
     ],
 )
 def test_no(text):
@@ -84,3 +90,25 @@ def test_intent_is_only_a_fallback_and_needs_confidence():
     assert read_yes_no("absolutely, 100 percent", "deny", 0.99) == YES
     assert read_yes_no("right you are", "affirm", 0.95) == YES
     assert read_yes_no("right you are", "affirm", 0.5) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't really know",
+        "not a clue",
+        "i'm not too sure",
+        "im not 100% sure",
+        "can't really say",
+        "i can't recall",
+        "i haven't checked",
+        "I haven't taken my temperature",
+        "I haven't weighed myself",
+        "i havent really paid attention",
+        "i've not really noticed either way",
+    ],
+)
+def test_not_knowing_is_unsure_not_no(text):
+    # Each holds a negation and was read as "no": "I haven't taken my
+    # temperature" is not "no fever" (training examples of `unsure`).
+    assert read_yes_no(text) == UNSURE
