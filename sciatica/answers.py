@@ -35,7 +35,21 @@ _UNSURE = re.compile(
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
     r"(checked|check|measured|weighed|taken (my|a|the) temp\w*|"
     r"tested|paid (any )?attention|looked)|"
-    r"(noticed|sure|tell) either way|hard to know|difficult to (say|tell|know))\b"
+    r"(noticed|sure|tell) either way|hard to know|difficult to (say|tell|know)|"
+    # Second round (2026-12-06), from the first blind set: ways of not having
+    # found out. "I don't own scales" is not "no weight loss".
+    r"paying attention|(don'?t|dont|do not) (have|own) (a |any )?"
+    r"(thermometer|scales|weighing scales)|(haven'?t|havent|have not|not) tried|"
+    r"to find out|(rather|prefer) not (to )?say|"
+    r"not that i'?ve (checked|looked|measured|weighed)|"
+    r"results (aren'?t|are not|not|haven'?t|have not) (back|in|come back)|"
+    r"(waiting|wait) (for|on) (the |my )?(results|scan|biopsy|test)|still waiting|"
+    r"never told me|does (that|it|this|\w+-?\w*) count|"
+    r"how (would|do|can|could) i (check|know|tell)|now and then|comes and goes|"
+    r"come and go|"
+    # Third round (2026-12-06), from the second blind set: for a relative.
+    r"(doesn'?t|does not|doesnt|didn'?t|wouldn'?t|would not) know|"
+    r"(isn'?t|is not|isnt|wasn'?t|aren'?t|are not) (sure|certain))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
@@ -50,6 +64,7 @@ _NEGATION = re.compile(
 )
 _STRONG_YES = re.compile(
     r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
+    r"defo|deffo|defs|yh|mhm+|uh huh|i reckon so|reckon so|"
     r"absolutely|certainly|totally|affirmative|indeed|spot on|i think so|think so|"
     r"i believe so|"
     r"unfortunately|sadly|afraid so|i'?m afraid so|i am afraid so)\b"
@@ -65,6 +80,36 @@ _AGREE = re.compile(
     r"((that'?s |it'?s )?(fine|ok|okay|alright|all right) )?"
     r"(go ahead|go on)( then| please)?$)"
 )
+# "Yes" words after a negation that says the opposite: "yes, I don't" is a
+# contradiction (read as not sure), "yes, I can't control it" a description.
+_CONTRADICTION = re.compile(
+    r"^((i )?(don'?t|dont|doesn'?t|haven'?t|havent|hasn'?t|didn'?t|do not|"
+    r"have not|did not)( think so| really| at all| reckon| believe so)?$|"
+    r"(no|not|nope|nah|never|none|nothing)\b)"
+)
+# Firm refusals that begin with a word of agreement.
+_FIRM_NO = re.compile(
+    r"^(definitely|absolutely|certainly|totally|of course) not\b|"
+    r"^(i )?(can'?t|cannot) say (that )?i (have|had|do|did|am)$"
+)
+# Double negations that mean yes ("can't say it hasn't", "not that I'd deny").
+_DOUBLE_NEGATIVE = re.compile(
+    r"\b(can'?t|cannot|won'?t|wouldn'?t) (say|pretend|deny)( that)? (it|i|that|they) "
+    r"(hasn'?t|haven'?t|hadn'?t|isn'?t|doesn'?t|didn'?t|wasn'?t|aren'?t)\b|"
+    r"\bnot that i'?d deny\b|\b(can'?t|cannot|won'?t) deny( it)?\b|"
+    r"\bi'?d be lying if i said no\b"
+)
+# Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
+_NEUTRAL = re.compile(
+    r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
+    r"not deliberately|not intentionally|not just|not only)\b"
+)
+# A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
+_YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
+# A plain "yes" anywhere, with no plain "no": "mum says yes, she didn't make
+# it to the toilet", "he has, yes, he wet the bed which he never does".
+_YES_WORD = re.compile(r"\b(yes+|yeah|yep|yup|aye)\b")
+_NO_WORD = re.compile(r"\b(no|nope|nah|naw|nae)\b")
 _WEAK_YES = re.compile(
     r"^(i do|i have|i did|it has|it does|it did|a bit|a little|slightly|"
     r"sometimes|once|twice|a few times|i'?ve had|i have had|i'?ve got|"
@@ -91,16 +136,24 @@ def read_yes_no(
     if cleaned.startswith("/"):
         return _INTENT_ANSWERS.get(cleaned[1:].split("{")[0].strip())
     if cleaned:
+        if _DOUBLE_NEGATIVE.search(cleaned):
+            return YES
+        if _FIRM_NO.search(cleaned):
+            return NO
         if _UNSURE.search(cleaned):
             return UNSURE
         if _AGREE.search(cleaned):
             return YES
-        negated = bool(_NEGATION.search(cleaned))
-        if _STRONG_YES.search(cleaned):
-            return UNSURE if negated else YES
+        negated = bool(_NEGATION.search(_NEUTRAL.sub(" ", cleaned)))
+        strong = _STRONG_YES.search(cleaned)
+        if strong:
+            rest = cleaned[strong.end() :].strip()
+            return UNSURE if _CONTRADICTION.search(rest) else YES
+        if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):
+            return YES
         if _NO.search(cleaned) or negated:
             return NO
-        if _WEAK_YES.search(cleaned):
+        if _WEAK_YES.search(cleaned) or _YES_LAST.search(cleaned):
             return YES
     if intent in _INTENT_ANSWERS and confidence >= _INTENT_CONFIDENCE:
         return _INTENT_ANSWERS[intent]

@@ -182,6 +182,39 @@ def test_everyday_wordings_are_not_a_crisis(text):
     assert not is_crisis(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been thinking of topping myself tbh",
+        "how much gabapentin is a lethal dose",
+        "relapsed with sh after 2 years clean",
+        "I've made a plan and I know when",
+        "this is goodbye, thanks for trying",
+        "i can't keep myself safe",
+        "I've got the pills lined up on the table",
+        "cut my wrists last night, not deep",
+        "i'm a waste of space and i don't deserve to live",
+        "my husband keeps saying he's going to kill himself",
+    ],
+)
+def test_methods_plans_farewells_and_slang_are_recognised(text):
+    # From the first two blind sets (tests/data/crisis_blind*.yml).
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is yoga dangerous with sciatica? I don't want to hurt myself",
+        "will I overdose if I take ibuprofen and paracetamol together?",
+        "gonna die of boredom off work",
+        "i thought i was going to die when it first went",
+    ],
+)
+def test_fears_and_idioms_are_not_a_crisis(text):
+    assert not is_crisis(text)
+
+
 def test_an_exercise_question_does_not_cancel_a_crisis_in_the_same_message():
     assert is_crisis("am i going to hurt myself doing this? i want to die")
 

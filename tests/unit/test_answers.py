@@ -112,3 +112,31 @@ def test_not_knowing_is_unsure_not_no(text):
     # Each holds a negation and was read as "no": "I haven't taken my
     # temperature" is not "no fever" (training examples of `unsure`).
     assert read_yes_no(text) == UNSURE
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("can't say it hasn't", YES),  # a double negative
+        ("not that I'd deny", YES),
+        ("absolutely not", NO),  # a refusal that begins with agreement
+        ("can't say I have", NO),
+        ("yes, I can't control it", YES),  # the negation describes the symptom
+        ("yeah cant hold it in", YES),
+        ("yeah, I don't think so", UNSURE),  # a contradiction
+        ("i have lost weight, not on purpose", YES),
+        ("it's not just one leg anymore", None),
+        ("mum says yes, she didn't make it to the toilet", YES),
+        ("bit of a fever yeah", YES),
+        ("defo", YES),
+        ("I don't own scales", UNSURE),
+        ("the biopsy results aren't back yet", UNSURE),
+        ("he doesn't know", UNSURE),
+        ("mum isn't sure", UNSURE),
+        ("haven't tried since it started", UNSURE),
+    ],
+)
+def test_answers_from_the_blind_sets(text, meaning):
+    # Wordings of the first two blind sets (tests/data/answers_blind*.yml)
+    # the rules misread before 2026-12-06; bench.answers scores the sets.
+    assert read_yes_no(text) == meaning
