@@ -49,7 +49,11 @@ _UNSURE = re.compile(
     r"come and go|"
     # Third round (2026-12-06), from the second blind set: for a relative.
     r"(doesn'?t|does not|doesnt|didn'?t|wouldn'?t|would not) know|"
-    r"(isn'?t|is not|isnt|wasn'?t|aren'?t|are not) (sure|certain))\b"
+    r"(isn'?t|is not|isnt|wasn'?t|aren'?t|are not) (sure|certain)|"
+    # Fourth round (2026-12-06), from the third blind set: learners' English
+    # ("I am not knowing", "not know") and not having been told.
+    r"((i )?(am )?not|i no) (know|knowing|remember|remembering)|"
+    r"never (been )?(told|found out)|how (would|could|do|can) i even know)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
@@ -104,6 +108,21 @@ _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
     r"not deliberately|not intentionally|not just|not only)\b"
 )
+# A negation that describes the symptom asked about, not its absence: "can't
+# feel much when I sit on the toilet seat", "couldn't stop it coming out",
+# "not strong like before". Read as yes (found by the third blind set).
+_SYMPTOM_NEGATION = re.compile(
+    r"\b((can'?t|cant|cannot|can not|couldn'?t|couldnt|could not|unable to|"
+    r"(not|haven'?t|havent|hasn'?t|have not|has not) (been )?able to|"
+    r"no longer (able to|can)) (feel|control|hold|stop|tell when|lift|move|walk|"
+    r"stand|sense|keep|get (it|an|a) (up|erection)|go|pee|wee|poo|wipe|grip)|"
+    r"no (feeling|sensation|control)( (when|in|down|at|around|there|of))|"
+    r"no (feeling|sensation)$|"
+    r"(isn'?t|is not|wasn'?t|not) (strong|right|normal|working|mine|hers|his|theirs)"
+    r"\b(?! (at all )?(any ?more|either) no)|"
+    r"(don'?t|dont|doesn'?t|doesnt) (work|feel) (right|normal|the same|like (it|they) "
+    r"(did|used to|should))|not like (before|it was|it used to be|normal|usual))"
+)
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
 # A plain "yes" anywhere, with no plain "no": "mum says yes, she didn't make
@@ -150,6 +169,8 @@ def read_yes_no(
             rest = cleaned[strong.end() :].strip()
             return UNSURE if _CONTRADICTION.search(rest) else YES
         if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):
+            return YES
+        if _SYMPTOM_NEGATION.search(cleaned) and not _NO.search(cleaned):
             return YES
         if _NO.search(cleaned) or negated:
             return NO

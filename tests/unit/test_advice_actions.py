@@ -195,6 +195,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "cut my wrists last night, not deep",
         "i'm a waste of space and i don't deserve to live",
         "my husband keeps saying he's going to kill himself",
+        # The third blind set.
+        "there's a rope in the garage and I keep going out to look at it",
+        "can i take all my gabapentin at once to end this for good",
+        "I made an attempt last month and the feeling is back",
+        "my son says he wants to end his life because of the pain",
+        "i took extra pills last night hoping i wouldnt wake up",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -209,6 +215,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "will I overdose if I take ibuprofen and paracetamol together?",
         "gonna die of boredom off work",
         "i thought i was going to die when it first went",
+        "is it okay to take all my pills at once in the morning instead",
+        "my wife says I'm killing myself working these long shifts",
+        "I don't want to live on painkillers forever",
+        "I can't carry on sleeping on the sofa",
+        "my friend took her own life years ago, any tips for the long drive?",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

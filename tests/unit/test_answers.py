@@ -134,6 +134,16 @@ def test_not_knowing_is_unsure_not_no(text):
         ("he doesn't know", UNSURE),
         ("mum isn't sure", UNSURE),
         ("haven't tried since it started", UNSURE),
+        # The third blind set: negations that describe the symptom.
+        ("can't feel much when I sit on the toilet seat", YES),
+        ("couldn't stop it coming out", YES),
+        ("my dad says he cant feel when he needs to go anymore", YES),
+        ("not strong like before, the foot just flops", YES),
+        ("started in my right but now my left isn't right either", YES),
+        ("no, I can still feel everything", NO),
+        ("no feeling problems at all", NO),
+        ("i am not knowing", UNSURE),
+        ("I was never told properly what it was", UNSURE),
     ],
 )
 def test_answers_from_the_blind_sets(text, meaning):
