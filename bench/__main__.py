@@ -3,9 +3,11 @@
 Order: cost (trains both bots from scratch into var/bench/, alone on the
 machine), load (both bots' servers, one after the other), dialogue, then the
 NLU cross-validation (both configurations in parallel: accuracy does not depend
-on timing), then the report.
+on timing), the warning-sign answers and crisis messages on the assistant's
+path (bench.answers), then the report.
 
-Usage: python -m bench [--quick] [--reuse] [--only nlu|dialogue|load|cost|report ...]
+Usage: python -m bench [--quick] [--reuse]
+       [--only nlu|dialogue|load|cost|answers|report ...]
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import argparse
 import datetime
 import time
 
-from bench import cost, dialogue, load, nlu_cv, report
+from bench import answers, cost, dialogue, load, nlu_cv, report
 from bench.common import load_results, save_results
 
-PARTS = ["cost", "load", "dialogue", "nlu"]
+PARTS = ["cost", "load", "dialogue", "nlu", "answers"]
 
 
 def main() -> None:
@@ -44,7 +46,13 @@ def main() -> None:
     parts = [p for p in PARTS if not args.only or p in args.only]
     quick = ["--quick"] if args.quick else []
     start = time.monotonic()
-    modules = {"cost": cost, "load": load, "dialogue": dialogue, "nlu": nlu_cv}
+    modules = {
+        "cost": cost,
+        "load": load,
+        "dialogue": dialogue,
+        "nlu": nlu_cv,
+        "answers": answers,
+    }
     for part in parts:
         print(f"== {part}", flush=True)
         reuse = ["--reuse"] if args.reuse and part == "nlu" else []

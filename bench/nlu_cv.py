@@ -101,19 +101,31 @@ def run_cv(bot: str, quick: bool, folds: int) -> subprocess.Popen:
     )
 
 
-def _caught_by_rules(errors: List[dict]) -> Dict[str, int]:
-    """Of the safety-relevant messages read as benign, how many the rules catch.
+def _caught_by_rules(errors: List[dict]) -> Dict[str, Any]:
+    """What the assistant does with the safety-relevant messages read as benign.
 
     A self-harm message gets crisis support from ``sciatica.crisis`` whatever
     the intent; a screening answer is read by ``sciatica.answers`` before the
-    intent is consulted. Counts the misread messages these rules, alone, read
-    as their true meaning.
+    intent is consulted, and the intent only above its confidence threshold.
+    ``caught`` counts the misread messages the rules alone read as meant. The
+    assistant-level reading (``assistant``) runs the same path as the live
+    screening (``actions.turns.yes_no_answer``: rules, then the misread intent
+    with its confidence) and sorts each message into: read as meant, asked
+    again (the answer is not understood, so the question is repeated; after a
+    second time it is taken as "not sure"), taken on the safer side ("not
+    sure" as "yes"), weaker ("yes" as "not sure": a doctor today rather than
+    the emergency line), or read as benign (a "yes" or "not sure" read as
+    "no", a self-harm message that gets no crisis support).
     """
-    from sciatica.answers import UNSURE, YES, read_yes_no
+    from sciatica.answers import NO, UNSURE, YES, read_yes_no
     from sciatica.crisis import is_crisis
 
     meaning = {"affirm": YES, "unsure": UNSURE}
     misread = caught = 0
+    assistant: Dict[str, Any] = {
+        key: 0 for key in ("meant", "asks_again", "safer", "weaker", "benign")
+    }
+    assistant["missed_texts"] = []
     for error in errors:
         gold, predicted = error["intent"], error["intent_prediction"]["name"]
         if gold not in SAFETY_INTENTS or predicted in SAFETY_INTENTS:
@@ -122,9 +134,28 @@ def _caught_by_rules(errors: List[dict]) -> Dict[str, int]:
         text = error["text"]
         if gold == "crisis":
             caught += is_crisis(text)
+            outcome = "meant" if is_crisis(text) else "benign"
         else:
             caught += read_yes_no(text) == meaning[gold]
-    return {"misread": misread, "caught": caught}
+            reading = read_yes_no(
+                text, predicted, error["intent_prediction"].get("confidence") or 0.0
+            )
+            if reading == meaning[gold]:
+                outcome = "meant"
+            elif reading is None:
+                outcome = "asks_again"
+            elif reading == NO:
+                outcome = "benign"
+            elif reading == YES:
+                outcome = "safer"  # "not sure" taken as "yes"
+            else:
+                # "yes" taken as "not sure": still a warning sign (a doctor
+                # today), but an emergency question's "yes" loses its urgency.
+                outcome = "weaker"
+        assistant[outcome] += 1
+        if outcome in ("benign", "weaker"):
+            assistant["missed_texts"].append(f"{gold} read as {outcome}: {text}")
+    return {"misread": misread, "caught": caught, "assistant": assistant}
 
 
 def summarise(out: Path) -> Dict[str, Any]:

@@ -200,6 +200,25 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
             ),
             not safety,
         )
+        answers = results.get("answers") or {}
+        if answers.get("answers") and answers.get("crisis"):
+            name = list(answers["answers"])[-1]
+            counts = answers["answers"][name]["assistant"]["by_meaning"]
+            benign = sum(counts.get(m, {}).get("benign", 0) for m in ("yes", "unsure"))
+            weaker = counts.get("yes", {}).get("weaker", 0)
+            warn = sum(sum(counts.get(m, {}).values()) for m in ("yes", "unsure"))
+            crisis = answers["crisis"].get(name) or {}
+            missed = crisis.get("crisis", 0) - crisis.get("caught", {}).get(
+                "assistant", 0
+            )
+            row(
+                f"no warning-sign answer or crisis message read as benign by the "
+                f"assistant (rules, then the classifier; {name} set)",
+                f"{benign} of {warn} “yes” / “not sure” answers read as “no” "
+                f"({weaker} “yes” as “not sure”); {missed} of "
+                f"{crisis.get('crisis', 0)} crisis messages without crisis support",
+                benign == 0 and missed == 0,
+            )
         row(
             "no red-flag concept read as benign by the detector (development set)",
             f"{dev.get('read_as_none', 'n/a')} of {dev.get('flags', 'n/a')} "
@@ -458,6 +477,10 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
                 + "\n"
             )
 
+    answers = results.get("answers")
+    if answers:
+        out += _answers_section(answers)
+
     if dialogue:
         out.append("## Dialogue\n")
         out.append(
@@ -695,6 +718,65 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             )
         )
     return "\n".join(out) + "\n"
+
+
+def _answers_section(answers: Dict[str, Any]) -> List[str]:
+    """Screening answers and crisis messages on the assistant's own path."""
+    from bench import answers as bench_answers
+
+    out = [
+        "### Warning-sign answers and crisis messages, as the assistant reads them\n"
+    ]
+    out.append(
+        "From `bench/answers.py` (`python -m bench.answers --verbose` lists every "
+        "miss). The cross-validation above scores the classifier alone; on these "
+        "two paths the rules read first (`sciatica.answers` for yes / no / not "
+        "sure, `sciatica.crisis` for crisis support) and the classifier, trained "
+        "on all of data/nlu, only fills in. The sets were written by helpers who "
+        "had not seen the rules (tests/data/answers_blind*.yml, "
+        "crisis_blind*.yml). Outcomes of an answer: read as meant, asked again, "
+        "safer (“not sure” taken as “yes”, “no” as a warning), weaker (“yes” "
+        "taken as “not sure”: a doctor today instead of the emergency line, after "
+        "the question is asked once more), benign (“yes” or “not sure” taken as "
+        "“no”: the miss).\n"
+    )
+    out += bench_answers.tables(answers)
+    first = bench_answers.first_look()
+    if first:
+        out.append(
+            "\nEach set **the first time it was scored**, before any rule was "
+            "changed because of it (`bench/first_look.yml`); the tables above are "
+            "the sets now, and the rules have since been tuned on every set but "
+            "the newest, so only the newest set's figures measure wordings the "
+            "rules were not written for:\n"
+        )
+        out.append(
+            _table(
+                [
+                    "set",
+                    "rules",
+                    "crisis messages caught",
+                    "false alarms",
+                    "“yes” read as “no”",
+                    "“yes” read as “not sure”",
+                    "“not sure” read as “no”",
+                ],
+                [
+                    [
+                        f["set"],
+                        f["rules"],
+                        f"{f['crisis_caught']} of {f['crisis_total']}",
+                        f"{f['false_alarms']} of {f['not_crisis_total']}",
+                        f["yes_read_as_no"],
+                        f["yes_read_as_unsure"],
+                        f["unsure_read_as_no"],
+                    ]
+                    for f in first
+                ],
+            )
+        )
+    out.append("")
+    return out
 
 
 def main(argv: List[str] | None = None) -> Path:

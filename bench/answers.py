@@ -1,0 +1,233 @@
+"""Screening answers and crisis messages, read the way the assistant reads them.
+
+The intent cross-validation (bench.nlu_cv) scores the classifier alone. On the
+two safety paths the classifier is not alone:
+
+- a screening answer is read by the rules of ``sciatica.answers`` first, and
+  the intent (affirm / deny / unsure) only when the rules do not know the
+  wording and the classifier is at least 0.8 confident
+  (``actions.turns.yes_no_answer``);
+- a message gets crisis support when ``sciatica.crisis`` matches it, or when
+  the classifier reads it as ``crisis`` above the fallback thresholds of
+  config.yml (0.3, and 0.1 ahead of the next intent).
+
+This scores both paths on labelled sets written blind (by helpers who had not
+seen the rules; tests/data/*_blind*.yml), with the classifier trained on all
+of data/nlu. A screening answer ends in one of five ways: read as meant;
+asked again (not understood); safer ("not sure" taken as "yes"); weaker
+("yes" taken as "not sure": a doctor today instead of the emergency line, on
+an emergency question, after the question is asked once more); or benign
+("yes" or "not sure" taken as "no"). Benign is the miss.
+
+Usage: python -m bench.answers [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Dict, List
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+ANSWER_SETS = {
+    "blind": DATA / "answers_blind.yml",
+    "second blind": DATA / "answers_blind2.yml",
+    "third blind": DATA / "answers_blind3.yml",
+}
+CRISIS_SETS = {
+    "blind": DATA / "crisis_blind.yml",
+    "second blind": DATA / "crisis_blind2.yml",
+    "third blind": DATA / "crisis_blind3.yml",
+}
+# config.yml's FallbackClassifier.
+FALLBACK_THRESHOLD = 0.3
+AMBIGUITY_THRESHOLD = 0.1
+OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
+
+
+def first_look() -> List[Dict[str, Any]]:
+    """Each blind set's figures when first scored (bench/first_look.yml)."""
+    path = Path(__file__).with_name("first_look.yml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["sets"]
+
+
+def _items(path: Path) -> List[Dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+
+
+def train_classifier() -> Any:
+    """The project's intent model, trained on all of data/nlu."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from sciatica_rasa.text_model import TextModel
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    c = next(
+        float(step.get("C", 30))
+        for step in config["pipeline"]
+        if step["name"].endswith("IntentClassifier")
+    )
+    data = load_data(str(ROOT / "data" / "nlu"))
+    examples = [m for m in data.intent_examples if m.get("text")]
+    return TextModel.fit(
+        [m.get("text") for m in examples], [m.get("intent") for m in examples], c=c
+    )
+
+
+def answer_outcome(meaning: str, reading: str | None) -> str:
+    """How a reading of a screening answer ends, given what the person meant."""
+    from sciatica.answers import NO, UNSURE, YES
+
+    if reading == meaning:
+        return "meant"
+    if reading is None:
+        return "asks_again"
+    if meaning == NO:
+        # "no" read as "yes" or "not sure": a needless warning, never a miss.
+        return "safer"
+    if reading == NO:
+        return "benign"
+    if meaning == UNSURE and reading == YES:
+        return "safer"
+    return "weaker"
+
+
+def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
+    """Outcomes for the rules alone and for the assistant's path."""
+    from sciatica.answers import read_yes_no
+
+    predictions = model.predict([item["text"] for item in items])
+    result: Dict[str, Any] = {"items": len(items)}
+    for path in ("rules", "assistant"):
+        by_meaning: Dict[str, Dict[str, int]] = {}
+        misses: List[str] = []
+        for item, ranking in zip(items, predictions, strict=True):
+            meaning = str(item["meaning"])
+            intent, confidence = ranking[0]
+            reading = (
+                read_yes_no(item["text"])
+                if path == "rules"
+                else read_yes_no(item["text"], intent, confidence)
+            )
+            outcome = answer_outcome(meaning, reading)
+            counts = by_meaning.setdefault(meaning, dict.fromkeys(OUTCOMES, 0))
+            counts[outcome] += 1
+            if outcome in ("benign", "weaker"):
+                misses.append(f"{meaning} → {reading} ({outcome}): {item['text']}")
+        result[path] = {"by_meaning": by_meaning, "misses": misses}
+    return result
+
+
+def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
+    """Crisis recall and false alarms: the rules alone, the classifier, both."""
+    from sciatica.crisis import is_crisis
+
+    predictions = model.predict([item["text"] for item in items])
+    rows = []
+    for item, ranking in zip(items, predictions, strict=True):
+        (intent, top), second = ranking[0], ranking[1][1] if len(ranking) > 1 else 0
+        classifier = (
+            intent == "crisis"
+            and top >= FALLBACK_THRESHOLD
+            and top - second >= AMBIGUITY_THRESHOLD
+        )
+        rules = is_crisis(item["text"])
+        rows.append((bool(item["crisis"]), rules, classifier, item["text"]))
+    positives = [r for r in rows if r[0]]
+    negatives = [r for r in rows if not r[0]]
+
+    def rate(subset: List[tuple], index: int | None) -> int:
+        if index is None:
+            return sum(1 for r in subset if r[1] or r[2])
+        return sum(1 for r in subset if r[index])
+
+    return {
+        "crisis": len(positives),
+        "not_crisis": len(negatives),
+        "caught": {
+            "rules": rate(positives, 1),
+            "classifier": rate(positives, 2),
+            "assistant": rate(positives, None),
+        },
+        "false_alarms": {
+            "rules": rate(negatives, 1),
+            "classifier": rate(negatives, 2),
+            "assistant": rate(negatives, None),
+        },
+        "missed": [r[3] for r in positives if not (r[1] or r[2])],
+        "false_alarm_texts": [r[3] for r in negatives if r[1] or r[2]],
+    }
+
+
+def run() -> Dict[str, Any]:
+    """Scores every set that exists."""
+    model = train_classifier()
+    out: Dict[str, Any] = {"answers": {}, "crisis": {}}
+    for name, path in ANSWER_SETS.items():
+        if path.exists():
+            out["answers"][name] = score_answers(_items(path), model)
+    for name, path in CRISIS_SETS.items():
+        if path.exists():
+            out["crisis"][name] = score_crisis(_items(path), model)
+    return out
+
+
+def tables(results: Dict[str, Any]) -> List[str]:
+    """Markdown lines for docs/benchmarks.md."""
+    lines = [
+        "| set | path | meant | " + " | ".join(OUTCOMES[1:]) + " |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, data in results.get("answers", {}).items():
+        for path in ("rules", "assistant"):
+            for meaning, counts in data[path]["by_meaning"].items():
+                lines.append(
+                    f"| {name}: “{meaning}” ({sum(counts.values())}) | {path} | "
+                    + " | ".join(str(counts[o]) for o in OUTCOMES)
+                    + " |"
+                )
+    lines += [
+        "",
+        "| set | crisis messages caught: rules / classifier / assistant | "
+        "false alarms: rules / classifier / assistant |",
+        "|---|---|---|",
+    ]
+    for name, data in results.get("crisis", {}).items():
+        c, f = data["caught"], data["false_alarms"]
+        lines.append(
+            f"| {name} | {c['rules']} / {c['classifier']} / **{c['assistant']}** of "
+            f"{data['crisis']} | {f['rules']} / {f['classifier']} / "
+            f"**{f['assistant']}** of {data['not_crisis']} |"
+        )
+    return lines
+
+
+def main(argv: List[str] | None = None) -> Dict[str, Any]:
+    """Scores the sets, prints the tables and records them for the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--quick", action="store_true", help="(same as a full run)")
+    args = parser.parse_args(argv)
+    from bench.common import save_results
+
+    results = run()
+    save_results("answers", results)
+    print("\n".join(tables(results)))
+    if args.verbose:
+        for name, data in results["answers"].items():
+            print(f"\n{name}, assistant path, misses:")
+            print("\n".join(data["assistant"]["misses"]) or "none")
+        for name, data in results["crisis"].items():
+            print(f"\n{name}, crisis missed:")
+            print("\n".join(data["missed"]) or "none")
+            print(f"{name}, false alarms:")
+            print("\n".join(data["false_alarm_texts"]) or "none")
+    return results
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
