@@ -37,11 +37,13 @@ ANSWER_SETS = {
     "blind": DATA / "answers_blind.yml",
     "second blind": DATA / "answers_blind2.yml",
     "third blind": DATA / "answers_blind3.yml",
+    "fourth blind": DATA / "answers_blind4.yml",
 }
 CRISIS_SETS = {
     "blind": DATA / "crisis_blind.yml",
     "second blind": DATA / "crisis_blind2.yml",
     "third blind": DATA / "crisis_blind3.yml",
+    "fourth blind": DATA / "crisis_blind4.yml",
 }
 # config.yml's FallbackClassifier.
 FALLBACK_THRESHOLD = 0.3
