@@ -15,10 +15,16 @@ from sciatica.answers import NO, YES
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
 from sciatica_rasa.constants import (
     ACTION_CONFIRM,
+    ACTION_CRISIS_CHECK,
     ACTION_ESCALATE,
     ACTION_EXPLAIN,
     ACTION_RESOLVE,
+    CRISIS_CHECK,
+    CRISIS_ENTITY,
+    CRISIS_UNCERTAIN,
     RECHECK,
+    RESPONSE_CRISIS,
+    SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
 )
 
@@ -50,6 +56,51 @@ def recheck_answered(
     # The screening form takes over (RedFlagPolicy steps aside for a form).
     events += [SlotSet("screening_reask", None), ActiveLoop("screening_form")]
     return events
+
+
+def crisis_check_answered(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answer: str | None
+) -> List[EventType]:
+    """The answer to "are you having thoughts of harming yourself?".
+
+    Only a clear "no" stands the question down (and the classifier alone
+    does not ask again in this session); yes, not sure, no answer, or words
+    the crisis rules know get the crisis support. A warning sign stated in
+    the same answer is escalated after it.
+    """
+    stated = any(
+        entity.get("entity") == CRISIS_ENTITY and entity.get("role") != CRISIS_UNCERTAIN
+        for entity in (tracker.latest_message or {}).get("entities") or []
+    )
+    events: List[EventType] = [SlotSet(SLOT_PENDING, None)]
+    if answer == NO and not stated:
+        dispatcher.utter_message(response="utter_crisis_check_clear")
+        events.append(SlotSet(SLOT_CRISIS_RULED_OUT, True))
+    else:
+        dispatcher.utter_message(response=RESPONSE_CRISIS)
+    flags = entity_concepts(tracker, PRESENT)
+    if flags:
+        # A warning sign in the same answer is escalated as always.
+        events += escalate(dispatcher, tracker, flags)
+    return events
+
+
+class ActionCrisisCheck(Action):
+    """Only the classifier reads the message as about self-harm: ask."""
+
+    def name(self) -> str:
+        """Action name."""
+        return ACTION_CRISIS_CHECK
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        """Asks the yes/no question; ``action_red_flag_resolve`` reads it."""
+        dispatcher.utter_message(response="utter_crisis_check")
+        return [SlotSet(SLOT_PENDING, CRISIS_CHECK)]
 
 
 class ActionRedFlagEscalate(Action):
@@ -130,6 +181,8 @@ class ActionRedFlagResolve(Action):
         answer = yes_no_answer(tracker)
         if concept == RECHECK:
             return recheck_answered(dispatcher, answer)
+        if concept == CRISIS_CHECK:
+            return crisis_check_answered(dispatcher, tracker, answer)
         if answer == YES:
             return escalate(dispatcher, tracker, [concept])
         if answer != NO:

@@ -30,6 +30,7 @@ TRANSIENT = frozenset(
         "interview_reask",
         "screening_reask",
         "advice_shown",
+        "crisis_ruled_out",
         "checkin_pain",
         "checkin_extent",
         "checkin_triggers",

@@ -7,9 +7,12 @@ two safety paths the classifier is not alone:
   the intent (affirm / deny / unsure) only when the rules do not know the
   wording and the classifier is at least 0.8 confident
   (``actions.turns.yes_no_answer``);
-- a message gets crisis support when ``sciatica.crisis`` matches it, or when
-  the classifier reads it as ``crisis`` above the fallback thresholds of
-  config.yml (0.3, and 0.1 ahead of the next intent).
+- a message gets crisis support at once when ``sciatica.crisis`` matches it;
+  when only the classifier gives ``crisis`` at least RedFlagExtractor's
+  ``crisis_check_threshold`` (config.yml), the assistant asks "are you having
+  thoughts of harming yourself?" and anything but a clear "no" gets the
+  support. Both count as caught; the asked share is shown apart, and so is
+  how often ordinary messages would be asked (out-of-fold on data/nlu).
 
 This scores both paths on labelled sets written blind (by helpers who had not
 seen the rules; tests/data/*_blind*.yml), with the classifier trained on all
@@ -45,9 +48,6 @@ CRISIS_SETS = {
     "third blind": DATA / "crisis_blind3.yml",
     "fourth blind": DATA / "crisis_blind4.yml",
 }
-# config.yml's FallbackClassifier.
-FALLBACK_THRESHOLD = 0.3
-AMBIGUITY_THRESHOLD = 0.1
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
 
@@ -61,23 +61,72 @@ def _items(path: Path) -> List[Dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
 
 
-def train_classifier() -> Any:
-    """The project's intent model, trained on all of data/nlu."""
+def _pipeline_option(component: str, key: str, default: float) -> float:
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    return next(
+        float(step.get(key, default))
+        for step in config["pipeline"]
+        if step["name"].endswith(component)
+    )
+
+
+def crisis_check_threshold() -> float:
+    """RedFlagExtractor's ``crisis_check_threshold`` in config.yml."""
+    from sciatica_rasa.nlu import RedFlagExtractor
+
+    default = RedFlagExtractor.get_default_config()["crisis_check_threshold"]
+    return _pipeline_option("RedFlagExtractor", "crisis_check_threshold", default)
+
+
+def _examples() -> tuple[List[str], List[str]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from sciatica_rasa.text_model import TextModel
-
-    config = yaml.safe_load((ROOT / "config.yml").read_text())
-    c = next(
-        float(step.get("C", 30))
-        for step in config["pipeline"]
-        if step["name"].endswith("IntentClassifier")
-    )
     data = load_data(str(ROOT / "data" / "nlu"))
     examples = [m for m in data.intent_examples if m.get("text")]
+    return [m.get("text") for m in examples], [m.get("intent") for m in examples]
+
+
+def train_classifier() -> Any:
+    """The project's intent model, trained on all of data/nlu."""
+    from sciatica_rasa.text_model import TextModel
+
+    texts, intents = _examples()
     return TextModel.fit(
-        [m.get("text") for m in examples], [m.get("intent") for m in examples], c=c
+        texts, intents, c=_pipeline_option("IntentClassifier", "C", 30)
     )
+
+
+def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
+    """How often a message that is not about self-harm would get the check.
+
+    Out-of-fold over data/nlu (StratifiedKFold, seed 42): each example is
+    read by a model that did not see it; counted are the examples of other
+    intents that the crisis rules leave alone and the classifier gives
+    ``crisis`` at least the check threshold.
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    from sciatica.crisis import is_crisis
+    from sciatica_rasa.text_model import TextModel
+
+    texts, intents = _examples()
+    threshold = crisis_check_threshold()
+    c = _pipeline_option("IntentClassifier", "C", 30)
+    asked: List[str] = []
+    others = 0
+    split = StratifiedKFold(folds, shuffle=True, random_state=42)
+    for train, test in split.split(texts, intents):
+        model = TextModel.fit(
+            [texts[i] for i in train], [intents[i] for i in train], c=c
+        )
+        rankings = model.predict([texts[i] for i in test])
+        for i, ranking in zip(test, rankings, strict=True):
+            if intents[i] == "crisis" or is_crisis(texts[i]):
+                continue
+            others += 1
+            if dict(ranking).get("crisis", 0.0) >= threshold:
+                asked.append(f"[{intents[i]}] {texts[i]}")
+    return {"threshold": threshold, "messages": others, "asked": asked}
 
 
 def answer_outcome(meaning: str, reading: str | None) -> str:
@@ -125,20 +174,16 @@ def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
 
 
 def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
-    """Crisis recall and false alarms: the rules alone, the classifier, both."""
+    """Crisis recall and false alarms: the rules, the check question, both."""
     from sciatica.crisis import is_crisis
 
+    threshold = crisis_check_threshold()
     predictions = model.predict([item["text"] for item in items])
     rows = []
     for item, ranking in zip(items, predictions, strict=True):
-        (intent, top), second = ranking[0], ranking[1][1] if len(ranking) > 1 else 0
-        classifier = (
-            intent == "crisis"
-            and top >= FALLBACK_THRESHOLD
-            and top - second >= AMBIGUITY_THRESHOLD
-        )
         rules = is_crisis(item["text"])
-        rows.append((bool(item["crisis"]), rules, classifier, item["text"]))
+        asks = not rules and dict(ranking).get("crisis", 0.0) >= threshold
+        rows.append((bool(item["crisis"]), rules, asks, item["text"]))
     positives = [r for r in rows if r[0]]
     negatives = [r for r in rows if not r[0]]
 
@@ -150,6 +195,7 @@ def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
     return {
         "crisis": len(positives),
         "not_crisis": len(negatives),
+        # "classifier": asked first (only the classifier reads it as crisis).
         "caught": {
             "rules": rate(positives, 1),
             "classifier": rate(positives, 2),
@@ -161,7 +207,11 @@ def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
             "assistant": rate(negatives, None),
         },
         "missed": [r[3] for r in positives if not (r[1] or r[2])],
-        "false_alarm_texts": [r[3] for r in negatives if r[1] or r[2]],
+        "false_alarm_texts": [
+            f"{'support' if r[1] else 'asked'}: {r[3]}"
+            for r in negatives
+            if r[1] or r[2]
+        ],
     }
 
 
@@ -175,6 +225,7 @@ def run() -> Dict[str, Any]:
     for name, path in CRISIS_SETS.items():
         if path.exists():
             out["crisis"][name] = score_crisis(_items(path), model)
+    out["ordinary_asked"] = ordinary_messages_asked()
     return out
 
 
@@ -194,8 +245,9 @@ def tables(results: Dict[str, Any]) -> List[str]:
                 )
     lines += [
         "",
-        "| set | crisis messages caught: rules / classifier / assistant | "
-        "false alarms: rules / classifier / assistant |",
+        "| set | crisis messages caught: support at once (rules) / asked first "
+        "(classifier) / **in all** | not-crisis messages: support (rules) / "
+        "asked (classifier) / **in all** |",
         "|---|---|---|",
     ]
     for name, data in results.get("crisis", {}).items():
@@ -205,6 +257,15 @@ def tables(results: Dict[str, Any]) -> List[str]:
             f"{data['crisis']} | {f['rules']} / {f['classifier']} / "
             f"**{f['assistant']}** of {data['not_crisis']} |"
         )
+    ordinary = results.get("ordinary_asked")
+    if ordinary:
+        lines += [
+            "",
+            f"Ordinary messages asked the crisis question (data/nlu out of fold, "
+            f"threshold {ordinary['threshold']}): **{len(ordinary['asked'])} of "
+            f"{ordinary['messages']}** "
+            f"({100 * len(ordinary['asked']) / max(ordinary['messages'], 1):.1f}%).",
+        ]
     return lines
 
 
@@ -228,6 +289,8 @@ def main(argv: List[str] | None = None) -> Dict[str, Any]:
             print("\n".join(data["missed"]) or "none")
             print(f"{name}, false alarms:")
             print("\n".join(data["false_alarm_texts"]) or "none")
+        print("\nordinary messages asked the crisis question:")
+        print("\n".join(results["ordinary_asked"]["asked"]) or "none")
     return results
 
 

@@ -32,10 +32,16 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from sciatica.crisis import is_crisis
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
-from sciatica_rasa.constants import CRISIS_ENTITY, ENTITY, EXTRACTOR
+from sciatica_rasa.constants import (
+    CRISIS_ENTITY,
+    CRISIS_UNCERTAIN,
+    ENTITY,
+    EXTRACTOR,
+)
 from sciatica_rasa.text_model import TextModel
 
 _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
+_CRISIS_INTENT = "crisis"
 
 
 @DefaultV1Recipe.register(
@@ -45,13 +51,21 @@ class RedFlagExtractor(GraphComponent):
     """Adds a ``red_flag_concept`` entity for each red flag in the message.
 
     A message about self-harm or not wanting to live also gets a ``crisis``
-    entity.
+    entity. When the rules of ``sciatica.crisis`` don't match but the intent
+    classifier (which runs before this component) gives ``crisis`` at least
+    ``crisis_check_threshold``, the entity has the role ``uncertain`` and the
+    assistant asks before anything else (``action_crisis_check``).
 
     The entity's value is the concept id and its role how it stands in the
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
     other non-applying mentions add nothing. The result does not depend on the
     intent classifier.
     """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The classifier's ``crisis`` probability from which to ask."""
+        return {"crisis_check_threshold": 0.1}
 
     @classmethod
     def create(
@@ -62,11 +76,29 @@ class RedFlagExtractor(GraphComponent):
         execution_context: ExecutionContext,
     ) -> RedFlagExtractor:
         """Creates the component (see ``GraphComponent``)."""
-        return cls()
+        threshold = {**cls.get_default_config(), **config}["crisis_check_threshold"]
+        return cls(crisis_check_threshold=float(threshold))
 
-    def __init__(self) -> None:
-        """Builds (or reuses) the process-wide detector."""
+    def __init__(self, crisis_check_threshold: float = 0.1) -> None:
+        """Builds (or reuses) the process-wide detector.
+
+        Args:
+            crisis_check_threshold: The classifier's ``crisis`` probability
+                from which a message the rules don't match is asked about.
+        """
         self._detector = RedFlagDetector.default()
+        self._crisis_check_threshold = crisis_check_threshold
+
+    def _crisis_role(self, message: Message, text: str) -> str | None:
+        """``present`` (the rules match), ``uncertain`` (the classifier), or None."""
+        if is_crisis(text):
+            return PRESENT
+        for ranked in message.get(INTENT_RANKING_KEY) or []:
+            if ranked.get(INTENT_NAME_KEY) == _CRISIS_INTENT:
+                confidence = ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+                if confidence >= self._crisis_check_threshold:
+                    return CRISIS_UNCERTAIN
+        return None
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leaves training data alone: the component is rule-based."""
@@ -92,17 +124,19 @@ class RedFlagExtractor(GraphComponent):
                 for finding in detection.findings
                 if finding.certainty in _REPORTED
             ]
-            if is_crisis(text):
-                found.append(
-                    {
-                        "entity": CRISIS_ENTITY,
-                        "value": "self_harm",
-                        "start": 0,
-                        "end": len(text),
-                        "confidence_entity": 1.0,
-                        "extractor": EXTRACTOR,
-                    }
-                )
+            crisis_role = self._crisis_role(message, text)
+            if crisis_role is not None:
+                crisis = {
+                    "entity": CRISIS_ENTITY,
+                    "value": "self_harm",
+                    "start": 0,
+                    "end": len(text),
+                    "confidence_entity": 1.0,
+                    "extractor": EXTRACTOR,
+                }
+                if crisis_role == CRISIS_UNCERTAIN:
+                    crisis["role"] = CRISIS_UNCERTAIN
+                found.append(crisis)
             if found:
                 entities = [
                     e

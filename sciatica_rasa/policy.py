@@ -17,14 +17,18 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
 from sciatica_rasa.constants import (
     ACTION_CONFIRM,
+    ACTION_CRISIS_CHECK,
     ACTION_ESCALATE,
     ACTION_EXPLAIN,
     ACTION_RESOLVE,
     ACTION_WELCOME_BACK,
+    CRISIS_CHECK,
     CRISIS_ENTITY,
+    CRISIS_UNCERTAIN,
     ENTITY,
     RED_FLAG_ACTIONS,
     RESPONSE_CRISIS,
+    SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
     SLOT_RECHECK_DUE,
 )
@@ -43,6 +47,8 @@ def next_red_flag_action(
     loop_active: bool = False,
     crisis: bool = False,
     recheck_due: bool = False,
+    crisis_uncertain: bool = False,
+    crisis_ruled_out: bool = False,
 ) -> str | None:
     """Chooses the red-flag action for this turn, if any.
 
@@ -54,12 +60,17 @@ def next_red_flag_action(
         crisis: The message speaks of self-harm or not wanting to live.
         recheck_due: A returning person has not been asked the short red-flag
             question of this visit yet.
+        crisis_uncertain: Only the intent classifier reads the message as
+            possibly about self-harm: ask before anything else but a red flag.
+        crisis_ruled_out: The person already answered "no" to that question
+            in this session.
 
     Returns:
         The action to run now, or ``None`` to let the other policies decide.
     """
     if latest_action == ACTION_LISTEN_NAME and crisis:
-        return RESPONSE_CRISIS
+        # Also the answer to the crisis check: resolving it gives the support.
+        return ACTION_RESOLVE if pending == CRISIS_CHECK else RESPONSE_CRISIS
     if latest_action == RESPONSE_CRISIS:
         # Then any red flag in the same message, else wait for the person.
         if PRESENT in roles:
@@ -79,6 +90,8 @@ def next_red_flag_action(
         return ACTION_CONFIRM
     if QUESTION in roles:
         return ACTION_EXPLAIN
+    if crisis_uncertain and not crisis_ruled_out:
+        return ACTION_CRISIS_CHECK
     if recheck_due:
         return ACTION_WELCOME_BACK
     return None
@@ -138,7 +151,12 @@ class RedFlagPolicy(Policy):
             for entity in entities
             if entity.get("entity") == ENTITY
         ]
-        crisis = any(entity.get("entity") == CRISIS_ENTITY for entity in entities)
+        crisis_roles = [
+            entity.get("role")
+            for entity in entities
+            if entity.get("entity") == CRISIS_ENTITY
+        ]
+        crisis = any(role != CRISIS_UNCERTAIN for role in crisis_roles)
         intent = (message.intent or {}).get("name") if message else None
         if latest == ACTION_LISTEN_NAME and str(intent).startswith(EXTERNAL_PREFIX):
             # A reminder firing is not the person's answer to anything.
@@ -150,6 +168,8 @@ class RedFlagPolicy(Policy):
             loop_active=bool(tracker.active_loop_name),
             crisis=crisis,
             recheck_due=bool(tracker.get_slot(SLOT_RECHECK_DUE)),
+            crisis_uncertain=CRISIS_UNCERTAIN in crisis_roles,
+            crisis_ruled_out=bool(tracker.get_slot(SLOT_CRISIS_RULED_OUT)),
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(probabilities)

@@ -4,6 +4,7 @@ import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.red_flags import (
+    ActionCrisisCheck,
     ActionRedFlagConfirm,
     ActionRedFlagEscalate,
     ActionRedFlagExplain,
@@ -150,6 +151,62 @@ async def test_resolve_anything_but_no_errs_to_safety(dispatcher, domain, answer
     assert slots["red_flag"] == "urgent"
     assert slots["screen_bladder_bowel"] == "unsure"
     assert responses(dispatcher) == ["utter_possible_red_flag_intl"]
+
+
+# -- the crisis check --------------------------------------------------------
+
+
+async def test_the_crisis_check_asks_and_waits_for_the_answer(dispatcher, domain):
+    tracker = make_tracker(
+        "i can't see the point any more",
+        entities=[{"entity": "crisis", "value": "self_harm", "role": "uncertain"}],
+    )
+    events = await run(ActionCrisisCheck(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"red_flag_pending": "crisis_check"}
+    assert responses(dispatcher) == ["utter_crisis_check"]
+
+
+async def test_a_no_to_the_crisis_check_stands_it_down_for_the_session(
+    dispatcher, domain
+):
+    tracker = make_tracker("no", slots={"red_flag_pending": "crisis_check"})
+    slots = slot_events(await run(ActionRedFlagResolve(), dispatcher, tracker, domain))
+    assert slots == {"red_flag_pending": None, "crisis_ruled_out": True}
+    assert responses(dispatcher) == ["utter_crisis_check_clear"]
+
+
+@pytest.mark.parametrize(
+    "answer", ["yes", "not sure", "i'd rather not say", "why are you asking"]
+)
+async def test_anything_but_no_to_the_crisis_check_gets_support(
+    dispatcher, domain, answer
+):
+    tracker = make_tracker(answer, slots={"red_flag_pending": "crisis_check"})
+    slots = slot_events(await run(ActionRedFlagResolve(), dispatcher, tracker, domain))
+    assert slots == {"red_flag_pending": None}
+    assert responses(dispatcher) == ["utter_crisis_support"]
+
+
+async def test_crisis_words_after_no_still_get_support(dispatcher, domain):
+    tracker = make_tracker(
+        "no but honestly i want to end it all",
+        slots={"red_flag_pending": "crisis_check"},
+        entities=[{"entity": "crisis", "value": "self_harm"}],
+    )
+    await run(ActionRedFlagResolve(), dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_crisis_support"]
+
+
+async def test_a_warning_sign_in_the_answer_is_escalated_too(dispatcher, domain):
+    tracker = make_tracker(
+        "no, but I wet myself this morning",
+        slots={"red_flag_pending": "crisis_check"},
+        entities=[red_flag_entity("bladder_dysfunction")],
+    )
+    slots = slot_events(await run(ActionRedFlagResolve(), dispatcher, tracker, domain))
+    assert slots["red_flag"] == "emergency"
+    assert slots["crisis_ruled_out"] is True
+    assert responses(dispatcher) == ["utter_crisis_check_clear", "utter_emergency_intl"]
 
 
 # -- screening form ---------------------------------------------------------------

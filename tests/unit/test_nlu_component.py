@@ -28,3 +28,38 @@ def test_other_entities_are_kept():
     )
     RedFlagExtractor().process([message])
     assert [e["entity"] for e in message.get("entities")] == ["x", "red_flag_concept"]
+
+
+def crisis_entities(text, crisis_confidence, threshold=0.1):
+    ranking = [
+        {"name": "describe_symptoms", "confidence": 1 - crisis_confidence},
+        {"name": "crisis", "confidence": crisis_confidence},
+    ]
+    message = Message(data={"text": text, "intent_ranking": ranking})
+    RedFlagExtractor(crisis_check_threshold=threshold).process([message])
+    return [
+        (e["value"], e.get("role"))
+        for e in message.get("entities", [])
+        if e["entity"] == "crisis"
+    ]
+
+
+def test_crisis_words_the_rules_know_give_a_crisis_entity_without_role():
+    assert crisis_entities("I want to kill myself", 0.0) == [("self_harm", None)]
+
+
+def test_a_crisis_only_the_classifier_suggests_is_uncertain():
+    assert crisis_entities("everything feels pointless lately", 0.1) == [
+        ("self_harm", "uncertain")
+    ]
+    assert crisis_entities("everything feels pointless lately", 0.09) == []
+    assert crisis_entities("everything feels pointless lately", 0.3, 0.5) == []
+
+
+def test_the_threshold_comes_from_the_configuration():
+    component = RedFlagExtractor.create({"crisis_check_threshold": 0.4}, *[None] * 3)
+    message = Message(
+        data={"text": "meh", "intent_ranking": [{"name": "crisis", "confidence": 0.3}]}
+    )
+    component.process([message])
+    assert not message.get("entities")

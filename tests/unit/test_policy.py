@@ -55,3 +55,58 @@ def test_a_returning_person_is_asked_the_short_question_before_anything_else():
         "action_red_flag_escalate"
     )
     assert next_red_flag_action("action_welcome_back", [], "recheck") == LISTEN
+
+
+# -- the crisis check: the classifier alone suggests a message is about self-harm
+
+
+def test_a_crisis_the_rules_know_gets_support_at_once():
+    assert next_red_flag_action(LISTEN, [], None, crisis=True) == (
+        "utter_crisis_support"
+    )
+
+
+def test_a_crisis_only_the_classifier_suggests_is_asked_about():
+    assert next_red_flag_action(LISTEN, [], None, crisis_uncertain=True) == (
+        "action_crisis_check"
+    )
+    assert next_red_flag_action("action_crisis_check", [], "crisis_check") == LISTEN
+
+
+def test_the_crisis_check_is_answered_through_resolve_even_in_crisis_words():
+    assert next_red_flag_action(LISTEN, [], "crisis_check") == (
+        "action_red_flag_resolve"
+    )
+    assert next_red_flag_action(LISTEN, [], "crisis_check", crisis=True) == (
+        "action_red_flag_resolve"
+    )
+
+
+def test_a_red_flag_comes_before_the_crisis_check():
+    for role, action in (
+        ("present", "action_red_flag_escalate"),
+        ("uncertain", "action_red_flag_confirm"),
+        ("question", "action_red_flag_explain"),
+    ):
+        assert next_red_flag_action(LISTEN, [role], None, crisis_uncertain=True) == (
+            action
+        )
+
+
+def test_after_a_no_the_classifier_alone_does_not_ask_again_this_session():
+    assert (
+        next_red_flag_action(
+            LISTEN, [], None, crisis_uncertain=True, crisis_ruled_out=True
+        )
+        is None
+    )
+    # The rules still answer at once.
+    assert next_red_flag_action(
+        LISTEN, [], None, crisis=True, crisis_ruled_out=True
+    ) == ("utter_crisis_support")
+
+
+def test_the_crisis_check_comes_before_a_returning_persons_question():
+    assert next_red_flag_action(
+        LISTEN, [], None, crisis_uncertain=True, recheck_due=True
+    ) == ("action_crisis_check")
