@@ -3,10 +3,12 @@
 The intent cross-validation (bench.nlu_cv) scores the classifier alone. On the
 two safety paths the classifier is not alone:
 
-- a screening answer is read by the rules of ``sciatica.answers`` first, and
-  the intent (affirm / deny / unsure) only when the rules do not know the
-  wording and the classifier is at least 0.8 confident
-  (``actions.turns.yes_no_answer``);
+- a screening answer goes through the red-flag detector first (a warning sign
+  stated in it is escalated, one in uncertain words is asked about directly),
+  then is read by the rules of ``sciatica.answers``, and by the intent
+  (affirm / deny / unsure) only when the rules do not know the wording and
+  the classifier is at least 0.8 confident (``actions.turns.yes_no_answer``);
+  the "rules" rows are ``sciatica.answers`` alone;
 - a message gets crisis support at once when ``sciatica.crisis`` matches it;
   when only the classifier gives ``crisis`` at least RedFlagExtractor's
   ``crisis_check_threshold`` (config.yml), the assistant asks "are you having
@@ -147,10 +149,37 @@ def answer_outcome(meaning: str, reading: str | None) -> str:
     return "weaker"
 
 
-def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
-    """Outcomes for the rules alone and for the assistant's path."""
+def _assistant_reading(
+    text: str,
+    intent: str,
+    confidence: float,
+    detector: Any,
+    present: str,
+    yes: str,
+) -> str | None:
+    """The screening's reading of an answer, as RedFlagPolicy and the form do.
+
+    The red-flag detector runs first on every message: a warning sign stated
+    in the answer is escalated (read as "yes"); one in uncertain words gets a
+    direct yes/no question about it (like being asked again). Otherwise the
+    form reads the answer: rules, then the intent.
+    """
     from sciatica.answers import read_yes_no
 
+    findings = detector.detect(text).findings
+    if any(finding.certainty == present for finding in findings):
+        return yes
+    if findings:
+        return None
+    return read_yes_no(text, intent, confidence)
+
+
+def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
+    """Outcomes for the rules alone and for the assistant's path."""
+    from sciatica.answers import YES, read_yes_no
+    from sciatica.redflags import PRESENT, RedFlagDetector
+
+    detector = RedFlagDetector.default()
     predictions = model.predict([item["text"] for item in items])
     result: Dict[str, Any] = {"items": len(items)}
     for path in ("rules", "assistant"):
@@ -159,11 +188,12 @@ def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
         for item, ranking in zip(items, predictions, strict=True):
             meaning = str(item["meaning"])
             intent, confidence = ranking[0]
-            reading = (
-                read_yes_no(item["text"])
-                if path == "rules"
-                else read_yes_no(item["text"], intent, confidence)
-            )
+            if path == "rules":
+                reading = read_yes_no(item["text"])
+            else:
+                reading = _assistant_reading(
+                    item["text"], intent, confidence, detector, PRESENT, YES
+                )
             outcome = answer_outcome(meaning, reading)
             counts = by_meaning.setdefault(meaning, dict.fromkeys(OUTCOMES, 0))
             counts[outcome] += 1

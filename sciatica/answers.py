@@ -19,8 +19,8 @@ _INTENT_CONFIDENCE = 0.8
 
 _UNSURE = re.compile(
     r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|maybe|perhaps|"
-    r"possibly|might (be|have)|could be|can'?t (say|tell|remember)|"
-    r"cannot (say|tell|remember)|hard to (say|tell)|not certain|i guess|"
+    r"possibly|might (be|have)|could be|can'?t (say|tell(?! when)|remember)|"
+    r"cannot (say|tell(?! when)|remember)|hard to (say|tell)|not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
     r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty|"
     # Hedged or unknowing wordings that contain a negation and so were read
@@ -30,7 +30,7 @@ _UNSURE = re.compile(
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
-    r"(say|tell|recall|remember|be sure|be certain)|"
+    r"(say|tell(?! when)|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
     r"(checked|check|measured|weighed|taken (my|a|the) temp\w*|"
@@ -53,7 +53,16 @@ _UNSURE = re.compile(
     # Fourth round (2026-12-06), from the third blind set: learners' English
     # ("I am not knowing", "not know") and not having been told.
     r"((i )?(am )?not|i no) (know|knowing|remember|remembering)|"
-    r"never (been )?(told|found out)|how (would|could|do|can) i even know)\b"
+    r"never (been )?(told|found out)|how (would|could|do|can) i even know|"
+    # Fifth round (2026-12-06), from the fourth blind set: having to ask the
+    # person, not being able to work it out, not applicable, not seen.
+    r"(have|need|'?d have|would have) to ask (him|her|them|my \w+)|"
+    r"(doesn'?t|does not|doesnt|don'?t|dont|won'?t) tell me|"
+    r"(can'?t|cant|cannot|couldn'?t) (work|figure) (it |that )?out|"
+    r"not (really )?applicable|too (sore|painful) to (try|check|tell|test)|"
+    r"no (thermometer|scales)|"
+    r"(haven'?t|have not|havent) seen( it| that)?$|"
+    r"(haven'?t|have not|havent) noticed but)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
@@ -106,7 +115,8 @@ _DOUBLE_NEGATIVE = re.compile(
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
-    r"not deliberately|not intentionally|not just|not only)\b"
+    r"not deliberately|not intentionally|not just|not only|"
+    r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying))\b"
 )
 # A negation that describes the symptom asked about, not its absence: "can't
 # feel much when I sit on the toilet seat", "couldn't stop it coming out",
@@ -121,8 +131,41 @@ _SYMPTOM_NEGATION = re.compile(
     r"(isn'?t|is not|wasn'?t|not) (strong|right|normal|working|mine|hers|his|theirs)"
     r"\b(?! (at all )?(any ?more|either) no)|"
     r"(don'?t|dont|doesn'?t|doesnt) (work|feel) (right|normal|the same|like (it|they) "
-    r"(did|used to|should))|not like (before|it was|it used to be|normal|usual))"
+    r"(did|used to|should))|not like (before|it was|it used to be|normal|usual)|"
+    # Fifth round (2026-12-06), from the fourth blind set.
+    r"(not|no) (\w+ ){0,2}like (before|it used to|it did|he used to|she used to)|"
+    r"not like (him|her|them|me)\b|not as (strong|good|steady|firm) as|"
+    r"(no|not|don'?t|doesn'?t) (have|has|got) (any |no )?(power|strength|control)|"
+    r"(toes?|foot|feet|leg|legs) (no|not|won'?t|can'?t|doesn'?t|don'?t) "
+    r"(lift|move|work|hold)|nothing (comes?|coming|came) out|"
+    r"(didn'?t|did not|didnt) even (feel|notice|know)|"
+    r"never (done|had|happened|did) (that|this|it)( before| in)|"
+    r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me))"
 )
+# Answers that begin with "no" and go on to describe the symptom: "no
+# control at all, had to start wearing pads", "not just the one, no - both".
+_NO_THEN_SYMPTOM = re.compile(
+    r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))|"
+    r"^no (feeling|sensation)( at all| down there| there| in| when|$)|"
+    r"(?<!not )(?<!neither )\bboth( legs| sides| of them| now)?$|"
+    r"^no (thermometer|scales) but\b"
+)
+# A symptom described without yes or no: "sitting on the toilet feels
+# strange", "inner thighs feel kind of dead".
+_DESCRIBED = re.compile(
+    r"\bfeels? (so |really |very |a bit |kind of |kinda |sort of )?"
+    r"(strange|weird|odd|funny|different|numb|dead|tingly)\b"
+)
+# A history the person is over: "not any more, I was given the all clear".
+_HISTORY = re.compile(r"\b(all clear|in remission|cancer[- ]free)\b")
+# A minimised "yes": "nothing major, just missed the last step".
+_MINIMISED = re.compile(
+    r"^(nothing|not) (too |that |very )?(major|serious|big|much|bad)\b.{0,12}"
+    r"\b(just|but|only|apart from|except)\b"
+)
+# Hedges that belong to a description after a plain yes ("i think so, inner
+# thighs feel kind of dead"), not to the answer.
+_HEDGE = re.compile(r"\b(kind of|kinda|sort of)\b")
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
 # A plain "yes" anywhere, with no plain "no": "mum says yes, she didn't make
@@ -159,12 +202,18 @@ def read_yes_no(
             return YES
         if _FIRM_NO.search(cleaned):
             return NO
-        if _UNSURE.search(cleaned):
+        if _MINIMISED.search(cleaned) or _NO_THEN_SYMPTOM.search(cleaned):
+            return YES
+        strong = _STRONG_YES.search(cleaned)
+        described = strong or _SYMPTOM_NEGATION.search(cleaned)
+        hedged = described and _UNSURE.search(_HEDGE.sub(" ", cleaned)) is None
+        if _UNSURE.search(cleaned) and not hedged:
             return UNSURE
-        if _AGREE.search(cleaned):
+        if _HISTORY.search(cleaned) or _AGREE.search(cleaned):
             return YES
         negated = bool(_NEGATION.search(_NEUTRAL.sub(" ", cleaned)))
-        strong = _STRONG_YES.search(cleaned)
+        if _DESCRIBED.search(cleaned) and not negated and not _NO.search(cleaned):
+            return YES
         if strong:
             rest = cleaned[strong.end() :].strip()
             return UNSURE if _CONTRADICTION.search(rest) else YES
