@@ -43,12 +43,14 @@ ANSWER_SETS = {
     "second blind": DATA / "answers_blind2.yml",
     "third blind": DATA / "answers_blind3.yml",
     "fourth blind": DATA / "answers_blind4.yml",
+    "fifth blind": DATA / "answers_blind5.yml",
 }
 CRISIS_SETS = {
     "blind": DATA / "crisis_blind.yml",
     "second blind": DATA / "crisis_blind2.yml",
     "third blind": DATA / "crisis_blind3.yml",
     "fourth blind": DATA / "crisis_blind4.yml",
+    "fifth blind": DATA / "crisis_blind5.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

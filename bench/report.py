@@ -775,6 +775,7 @@ def _answers_section(answers: Dict[str, Any]) -> List[str]:
                 ],
             )
         )
+        out += [f"\n{f['set']}: {f['note']}" for f in first if f.get("note")]
     out.append("")
     return out
 
