@@ -110,7 +110,7 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
     """
     from sklearn.model_selection import StratifiedKFold
 
-    from sciatica.crisis import is_crisis
+    from sciatica.crisis import denies_crisis, is_crisis
     from sciatica_rasa.text_model import TextModel
 
     texts, intents = _examples()
@@ -128,6 +128,8 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
             if intents[i] == "crisis" or is_crisis(texts[i]):
                 continue
             others += 1
+            if denies_crisis(texts[i]):
+                continue
             if dict(ranking).get("crisis", 0.0) >= threshold:
                 asked.append(f"[{intents[i]}] {texts[i]}")
     return {"threshold": threshold, "messages": others, "asked": asked}
@@ -207,14 +209,18 @@ def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
 
 def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
     """Crisis recall and false alarms: the rules, the check question, both."""
-    from sciatica.crisis import is_crisis
+    from sciatica.crisis import denies_crisis, is_crisis
 
     threshold = crisis_check_threshold()
     predictions = model.predict([item["text"] for item in items])
     rows = []
     for item, ranking in zip(items, predictions, strict=True):
         rules = is_crisis(item["text"])
-        asks = not rules and dict(ranking).get("crisis", 0.0) >= threshold
+        asks = (
+            not rules
+            and not denies_crisis(item["text"])
+            and dict(ranking).get("crisis", 0.0) >= threshold
+        )
         rows.append((bool(item["crisis"]), rules, asks, item["text"]))
     positives = [r for r in rows if r[0]]
     negatives = [r for r in rows if not r[0]]

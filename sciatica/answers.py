@@ -18,7 +18,8 @@ _INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
 _INTENT_CONFIDENCE = 0.8
 
 _UNSURE = re.compile(
-    r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea|maybe|perhaps|"
+    r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea(?! why| how)|"
+    r"maybe|perhaps|"
     r"possibly|might (be|have)|could be|can'?t (say|tell(?! when)|remember)|"
     r"cannot (say|tell(?! when)|remember)|hard to (say|tell)|not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
@@ -48,7 +49,8 @@ _UNSURE = re.compile(
     r"how (would|do|can|could) i (check|know|tell)|now and then|comes and goes|"
     r"come and go|"
     # Third round (2026-12-06), from the second blind set: for a relative.
-    r"(doesn'?t|does not|doesnt|didn'?t|wouldn'?t|would not) know|"
+    r"(doesn'?t|does not|doesnt|didn'?t|wouldn'?t|would not) "
+    r"know(?! (till|until|i'?d|i had))|"
     r"(isn'?t|is not|isnt|wasn'?t|aren'?t|are not) (sure|certain)|"
     # Fourth round (2026-12-06), from the third blind set: learners' English
     # ("I am not knowing", "not know") and not having been told.
@@ -62,10 +64,16 @@ _UNSURE = re.compile(
     r"not (really )?applicable|too (sore|painful) to (try|check|tell|test)|"
     r"no (thermometer|scales)|"
     r"(haven'?t|have not|havent) seen( it| that)?$|"
-    r"(haven'?t|have not|havent) noticed but)\b"
+    r"(haven'?t|have not|havent) noticed but|"
+    # Sixth round (2026-12-06), from the fifth blind set.
+    r"(not|haven'?t|havent|have not) (had|taken) a (proper )?(feel|look|check|chance)|"
+    r"(rather|prefer) not (to )?(answer|tell|talk about)|"
+    r"(never|don'?t|didn'?t|did not|do not) (really |fully )?underst(and|ood))\b"
 )
 _NO = re.compile(
-    r"^(no+|nope|nah+|na|nay|negative|never|none|nothing|not at all|not really|"
+    r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
+    r"not really|(only|just) (my |the |one )?(right|left|one)( leg| side| one)?|"
+    r"i wish( lol| haha)?$|"
     r"no way|definitely not|absolutely not|certainly not|of course not|"
     r"all good|all fine|fine|normal|all normal|n|"
     r"(it'?s|it is|i'?m|i am|that'?s|all|everything'?s|everything is) "
@@ -116,7 +124,8 @@ _DOUBLE_NEGATIVE = re.compile(
 _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
     r"not deliberately|not intentionally|not just|not only|"
-    r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying))\b"
+    r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
+    r"(haven'?t|havent|have not|not) changed (anything|my diet|what i eat))\b"
 )
 # A negation that describes the symptom asked about, not its absence: "can't
 # feel much when I sit on the toilet seat", "couldn't stop it coming out",
@@ -140,14 +149,47 @@ _SYMPTOM_NEGATION = re.compile(
     r"(lift|move|work|hold)|nothing (comes?|coming|came) out|"
     r"(didn'?t|did not|didnt) even (feel|notice|know)|"
     r"never (done|had|happened|did) (that|this|it)( before| in)|"
-    r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me))"
+    r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me)|"
+    # Sixth round (2026-12-06), from the fifth blind set.
+    r"(haven'?t|hasn'?t|has not|have not|not|didn'?t|did not) (managed|manage) to|"
+    r"(didn'?t|did not) (realise|realize|notice) (i'?d|i had|until|till)|"
+    r"never (once )?been like (that|this)|never happened (to me |to him |to her )?"
+    r"before|(can'?t|cant|cannot) finish|"
+    r"(doesn'?t|does not|don'?t|do not) feel like (mine|my own|it'?s mine|part of me)|"
+    r"not (her|him|my|them)sel(f|ves)\b|not eating( much| properly)?)"
+)
+# A symptom stated in numbers or in plain words, whatever else the message
+# holds: "38.5 this morning", "nearly 2 stone down", "he's got really thin",
+# "came off my bike" (found by the fifth blind set).
+_SYMPTOM_STATED = re.compile(
+    r"\b(3[89]|4[01])[., ]\d\b(?! ?(years|yrs|kg|stone|st|lbs?|foot|ft|cm|weeks))|"
+    r"\b(3[89]|4[01]) ?(°|degrees\b)|"
+    r"\btemp(erature)? (of |was |is |at )?(3[89]|4[01])\b|\b10[0-4]([.,]\d)? ?(°|f\b)|"
+    r"\b\d+([.,]\d)? ?(stone|st|kg|kilos?|lbs?|pounds) (down|lighter|lost|off)\b|"
+    r"\b(down|lost) (nearly |almost |about |over )?\d+([.,]\d)? ?"
+    r"(stone|st|kg|kilos?|lbs?|pounds)\b|"
+    r"\b(got|gone|getting|looks?|looking) (really |very |so )?(thin|skinny|gaunt)\b|"
+    r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
+    r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
+)
+# Both legs (the both-legs question): "it's in my left and right leg", "not
+# just the one, no - both"; not after a plain "no" ("no pain in both legs").
+_BOTH = re.compile(
+    r"(?<!not )(?<!neither )\bboth( legs| sides| of them| now)?$|"
+    r"(?<!not )(?<!neither )(?<!not in )\bboth (legs|sides)\b|"
+    r"^both\b(?! (are |is )?(fine|ok|okay|good|normal))|"
+    r"\b(left and right|right and left)\b"
+)
+# Losing weight on purpose: "lost a bit but I've been on slimming world".
+_INTENDED = re.compile(
+    r"(?<!not )(?<!n't )(?<!not been )\b(on a diet|dieting|slimming world|"
+    r"weight watchers|trying to lose|on purpose)\b"
 )
 # Answers that begin with "no" and go on to describe the symptom: "no
 # control at all, had to start wearing pads", "not just the one, no - both".
 _NO_THEN_SYMPTOM = re.compile(
     r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))|"
     r"^no (feeling|sensation)( at all| down there| there| in| when|$)|"
-    r"(?<!not )(?<!neither )\bboth( legs| sides| of them| now)?$|"
     r"^no (thermometer|scales) but\b"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
@@ -202,7 +244,11 @@ def read_yes_no(
             return YES
         if _FIRM_NO.search(cleaned):
             return NO
-        if _MINIMISED.search(cleaned) or _NO_THEN_SYMPTOM.search(cleaned):
+        if (
+            _MINIMISED.search(cleaned)
+            or _NO_THEN_SYMPTOM.search(cleaned)
+            or (_BOTH.search(cleaned) and not _NO.search(cleaned))
+        ):
             return YES
         strong = _STRONG_YES.search(cleaned)
         described = strong or _SYMPTOM_NEGATION.search(cleaned)
@@ -216,11 +262,16 @@ def read_yes_no(
             return YES
         if strong:
             rest = cleaned[strong.end() :].strip()
-            return UNSURE if _CONTRADICTION.search(rest) else YES
+            symptom = _NO_THEN_SYMPTOM.search(rest) or _SYMPTOM_NEGATION.search(rest)
+            return UNSURE if _CONTRADICTION.search(rest) and not symptom else YES
         if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):
             return YES
-        if _SYMPTOM_NEGATION.search(cleaned) and not _NO.search(cleaned):
+        if not _NO.search(cleaned) and (
+            _SYMPTOM_NEGATION.search(cleaned) or _SYMPTOM_STATED.search(cleaned)
+        ):
             return YES
+        if _INTENDED.search(cleaned) and not _NEUTRAL.search(cleaned):
+            return NO
         if _NO.search(cleaned) or negated:
             return NO
         if _WEAK_YES.search(cleaned) or _YES_LAST.search(cleaned):

@@ -13,8 +13,11 @@ from sciatica.knowledge import DATA_DIR, check_keys, check_source, compile_patte
 _FILE = "crisis.yml"
 
 
+_Patterns = tuple[re.Pattern[str], ...]
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
     path = DATA_DIR / _FILE
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -25,24 +28,36 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...
         file=_FILE,
         where="top level",
         required={"version": int, "source": dict, "patterns": list},
-        optional={"unless": list},
+        optional={"unless": list, "denials": list},
     )
     check_source(entry["source"], file=_FILE, where="top level")
     compiled = []
-    for key in ("patterns", "unless"):
+    for key in ("patterns", "unless", "denials"):
         compiled.append(
             tuple(
                 compile_pattern(pattern, file=_FILE, where=key)
                 for pattern in entry.get(key, [])
             )
         )
-    return compiled[0], compiled[1]
+    return compiled[0], compiled[1], compiled[2]
 
 
 def is_crisis(text: str | None) -> bool:
     """Whether a message speaks of self-harm or not wanting to live."""
     cleaned = (text or "").lower().replace("\u2019", "'")
-    patterns, unless = _patterns()
+    patterns, unless, _ = _patterns()
     if not any(p.search(cleaned) for p in patterns):
         return False
     return not any(u.search(cleaned) for u in unless)
+
+
+def denies_crisis(text: str | None) -> bool:
+    """Whether the message says plainly that the person is not at risk.
+
+    ("I'm not suicidal, just fed up", "I'm not going to hurt myself".) The
+    assistant does not then ask its crisis question on the classifier's word
+    alone; crisis wording the rules know still gets support.
+    """
+    cleaned = (text or "").lower().replace("\u2019", "'")
+    _, unless, denials = _patterns()
+    return any(p.search(cleaned) for p in unless + denials)

@@ -30,7 +30,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica.crisis import is_crisis
+from sciatica.crisis import denies_crisis, is_crisis
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
 from sciatica_rasa.constants import (
     CRISIS_ENTITY,
@@ -54,7 +54,8 @@ class RedFlagExtractor(GraphComponent):
     entity. When the rules of ``sciatica.crisis`` don't match but the intent
     classifier (which runs before this component) gives ``crisis`` at least
     ``crisis_check_threshold``, the entity has the role ``uncertain`` and the
-    assistant asks before anything else (``action_crisis_check``).
+    assistant asks before anything else (``action_crisis_check``), unless the
+    message plainly says the person is not at risk.
 
     The entity's value is the concept id and its role how it stands in the
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
@@ -93,6 +94,8 @@ class RedFlagExtractor(GraphComponent):
         """``present`` (the rules match), ``uncertain`` (the classifier), or None."""
         if is_crisis(text):
             return PRESENT
+        if denies_crisis(text):
+            return None
         for ranked in message.get(INTENT_RANKING_KEY) or []:
             if ranked.get(INTENT_NAME_KEY) == _CRISIS_INTENT:
                 confidence = ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0

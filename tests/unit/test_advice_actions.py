@@ -8,7 +8,7 @@ from actions.advice import (
     ActionGiveAdvice,
     ActionMedicine,
 )
-from sciatica.crisis import is_crisis
+from sciatica.crisis import denies_crisis, is_crisis
 from sciatica_rasa.policy import next_red_flag_action
 from tests.conftest import make_tracker, responses, slot_events
 
@@ -227,6 +227,39 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "i want to be dead",
         "I want out. Of everything. Life included.",
         "ngl been sat with a blade for an hour",
+        # The fifth blind set.
+        "I wish I could just disappear and never come back",
+        "been googling how many co-codamol it would take",
+        "no point carrying on, my mind's made up",
+        "I'm just going to drive into the barrier",
+        "if I didn't wake up tomorrow that'd be fine by me",
+        "I stand on the balcony and think how easy it would be to lean over",
+        "my friend just texted me saying goodbye",
+        "i've thought about it properly and i know how",
+        "tonight's the night. I've got everything I need.",
+        "I've sorted someone to have the dog",
+        "i have the pills in front of me",
+        "found razor blades and bloody tissues in my daughter's room",
+        "I don't think I'll be around much longer and that's my choice",
+        "he'll shoot himself",
+        "I should just go under in the bath and not come back up",
+        "i keep looking at my wrists",
+        "I'm done. Goodbye everyone.",
+        "this will be my last message",
+        "i keep wishing i had something terminal so it would all be over",
+        "please, I just want someone to help me die",
+        "been working out how I'd do it",
+        "he won't be here tomorrow",
+        "honestly if the surgery kills me it would be a relief",
+        "not gonna be a problem for anyone much longer",
+        "I'm a drain on everyone, been thinking of ways out",
+        "woke up disappointed I was still alive",
+        "I'd rather die than live another year like this",
+        "pls help i took all my pills",
+        "goodbye, thanks for the exercises, I won't be needing them",
+        "I sit in the garage and think about turning the engine on",
+        "i was going to jump tonight",
+        "Ive been thinking of killin myself",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -258,6 +291,18 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I am done. bye for now, thanks",
         "I sat with a knife and fork",
         "I might hurt myself if I try that",
+        # The fifth blind set and its neighbours.
+        "can you overdose on ibuprofen by mistake?",
+        "I'm not going to end it or anything, I just need to vent",
+        "I'm not going to hurt myself, I promise",
+        "my friend's mum died from an accidental overdose of painkillers",
+        "is amitriptyline dangerous in overdose?",
+        "I took all my pills this morning as usual",
+        "I'm ready to go",
+        "how many weeks would it take to heal",
+        "my car is in the garage, engine problem",
+        "I was going to jump in the pool",
+        "I'd rather die than do another plank",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -277,3 +322,21 @@ def test_crisis_support_comes_first_then_any_red_flag():
         "action_red_flag_escalate"
     )
     assert next_red_flag_action("utter_crisis_support", [], None) == listen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal, just fed up",
+        "I'm not going to hurt myself",
+        "I'm not depressed or anything, just want to know when it'll end",
+        "no self harm, just pain",
+    ],
+)
+def test_a_plain_denial_is_recognised(text):
+    assert denies_crisis(text)
+    assert not is_crisis(text)
+
+
+def test_crisis_words_are_not_a_denial():
+    assert not denies_crisis("I want to end it all")

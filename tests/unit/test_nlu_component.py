@@ -63,3 +63,7 @@ def test_the_threshold_comes_from_the_configuration():
     )
     component.process([message])
     assert not message.get("entities")
+
+
+def test_a_plain_denial_is_not_asked_about():
+    assert crisis_entities("I'm not suicidal, just fed up", 0.5) == []

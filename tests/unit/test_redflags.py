@@ -21,6 +21,7 @@ def status(detector, text):
         ("I can't control my bladder anymore", "bladder_dysfunction"),
         ("unable to pee", "bladder_dysfunction"),
         ("cant pee", "bladder_dysfunction"),
+        ("he hasnt managed to pee since last night", "bladder_dysfunction"),
         ("wet the bed last night", "bladder_dysfunction"),
         ("I don't feel when I need to go for a wee", "bladder_dysfunction"),
         ("pooped myself", "bowel_dysfunction"),
