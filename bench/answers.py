@@ -44,6 +44,7 @@ ANSWER_SETS = {
     "third blind": DATA / "answers_blind3.yml",
     "fourth blind": DATA / "answers_blind4.yml",
     "fifth blind": DATA / "answers_blind5.yml",
+    "sixth blind": DATA / "answers_blind6.yml",
 }
 CRISIS_SETS = {
     "blind": DATA / "crisis_blind.yml",
@@ -51,6 +52,7 @@ CRISIS_SETS = {
     "third blind": DATA / "crisis_blind3.yml",
     "fourth blind": DATA / "crisis_blind4.yml",
     "fifth blind": DATA / "crisis_blind5.yml",
+    "sixth blind": DATA / "crisis_blind6.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
