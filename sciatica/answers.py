@@ -18,7 +18,8 @@ _INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
 _INTENT_CONFIDENCE = 0.8
 
 _UNSURE = re.compile(
-    r"\b(not sure|unsure|dunno|don'?t know|do not know|no idea(?! why| how)|"
+    r"\b(not sure|unsure|dunno|don'?t know(?! why)|do not know(?! why)|"
+    r"no idea(?! why| how)|"
     r"maybe|perhaps|"
     r"possibly|might (be|have)|could be|can'?t (say|tell(?! when)|remember)|"
     r"cannot (say|tell(?! when)|remember)|hard to (say|tell)|not certain|i guess|"
@@ -27,7 +28,8 @@ _UNSURE = re.compile(
     # Hedged or unknowing wordings that contain a negation and so were read
     # as "no" (found among the training examples of `unsure`, 2026-12-06):
     # "I haven't taken my temperature" does not mean "no fever".
-    r"(don'?t|dont|do not) (really |actually |honestly )?(know|remember|recall)|"
+    r"(don'?t|dont|do not) (really |actually |honestly )?"
+    r"(know(?! why)|remember|recall)|"
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
@@ -68,12 +70,16 @@ _UNSURE = re.compile(
     # Sixth round (2026-12-06), from the fifth blind set.
     r"(not|haven'?t|havent|have not) (had|taken) a (proper )?(feel|look|check|chance)|"
     r"(rather|prefer) not (to )?(answer|tell|talk about)|"
-    r"(never|don'?t|didn'?t|did not|do not) (really |fully )?underst(and|ood))\b"
+    r"(never|don'?t|didn'?t|did not|do not) (really |fully )?underst(and|ood)|"
+    # Seventh round (2026-12-06), from the sixth blind set: other languages.
+    r"no (lo )?s[eé]|nie wiem|je ne sais pas|wei(ß|ss) nicht|n[aã]o sei|"
+    r"difficult to explain|hard to explain)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
     r"not really|(only|just) (my |the |one )?(right|left|one)( leg| side| one)?|"
-    r"i wish( lol| haha)?$|"
+    r"i wish( lol| haha)?$|one (leg|side)( only)?\b|la|nie|nein|non|n[aã]o|"
+    r"(only|just) (down |in )?(the back of )?(my |the )?(right|left) (leg|side)|"
     r"no way|definitely not|absolutely not|certainly not|of course not|"
     r"all good|all fine|fine|normal|all normal|n|"
     r"(it'?s|it is|i'?m|i am|that'?s|all|everything'?s|everything is) "
@@ -156,7 +162,27 @@ _SYMPTOM_NEGATION = re.compile(
     r"never (once )?been like (that|this)|never happened (to me |to him |to her )?"
     r"before|(can'?t|cant|cannot) finish|"
     r"(doesn'?t|does not|don'?t|do not) feel like (mine|my own|it'?s mine|part of me)|"
-    r"not (her|him|my|them)sel(f|ves)\b|not eating( much| properly)?)"
+    r"not (her|him|my|them)sel(f|ves)\b|not eating( much| properly)?|"
+    # Seventh round (2026-12-06), from the sixth blind set.
+    r"(didn'?t|did not) (even )?(feel|realise|realize) (it )?"
+    r"(happen|coming|come|till|until)|"
+    r"(don'?t|dont|do not|doesn'?t) get the (warning|urge|feeling|signal)|"
+    r"it just (comes out|leaks|happens|goes)|"
+    r"(can'?t|cant|cannot) get it (started|going)|"
+    r"\bdribbl\w*|(not|no) feeling when|sitting on nothing|"
+    r"(a lot |much )?less feeling|reduced (feeling|sensation)|"
+    r"(haven'?t|hasn'?t|have not|has not) felt the same|"
+    r"(have not|haven'?t|has not|hasn'?t|not) passed (any )?(urine|water|wee)|"
+    r"\bno urge\b)"
+)
+# A "no" said in other words anywhere in the answer: "I've checked and it
+# feels completely normal", "all working fine ta", "if anything I've put
+# weight on", "Lost weight? I wish" (the sixth blind set).
+_NO_ANYWHERE = re.compile(
+    r"\b(feels? (completely |totally |perfectly |all )?(normal|fine)|"
+    r"all working( fine)?|working fine|present and correct|"
+    r"weight'?s the same|same weight|weight is (the )?same|"
+    r"put (on )?weight|put weight on|gained weight)\b|\bi wish( lol| haha)?$"
 )
 # A symptom stated in numbers or in plain words, whatever else the message
 # holds: "38.5 this morning", "nearly 2 stone down", "he's got really thin",
@@ -169,6 +195,7 @@ _SYMPTOM_STATED = re.compile(
     r"\b(down|lost) (nearly |almost |about |over )?\d+([.,]\d)? ?"
     r"(stone|st|kg|kilos?|lbs?|pounds)\b|"
     r"\b(got|gone|getting|looks?|looking) (really |very |so )?(thin|skinny|gaunt)\b|"
+    r"\blost (a lot of |lots of |loads of |so much |some )?weight\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )
@@ -189,7 +216,8 @@ _INTENDED = re.compile(
 # control at all, had to start wearing pads", "not just the one, no - both".
 _NO_THEN_SYMPTOM = re.compile(
     r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))|"
-    r"^no (feeling|sensation)( at all| down there| there| in| when|$)|"
+    r"^no (feeling|sensation)( at all| down there| there| in| when| during| with|"
+    r" since| for|$)|"
     r"^no (thermometer|scales) but\b"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
@@ -266,11 +294,13 @@ def read_yes_no(
             return UNSURE if _CONTRADICTION.search(rest) and not symptom else YES
         if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):
             return YES
+        if _INTENDED.search(cleaned) and not _NEUTRAL.search(cleaned):
+            return NO
         if not _NO.search(cleaned) and (
             _SYMPTOM_NEGATION.search(cleaned) or _SYMPTOM_STATED.search(cleaned)
         ):
             return YES
-        if _INTENDED.search(cleaned) and not _NEUTRAL.search(cleaned):
+        if _NO_ANYWHERE.search(cleaned) and not negated:
             return NO
         if _NO.search(cleaned) or negated:
             return NO
@@ -284,4 +314,6 @@ def read_yes_no(
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
     text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    # Leading fillers: "erm yeah... no feeling during sex" reads as "yeah ...".
+    return re.sub(r"^((erm+|um+|uh+|hmm+|er|well) )+", "", text)

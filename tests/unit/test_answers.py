@@ -194,6 +194,23 @@ def test_not_knowing_is_unsure_not_no(text):
         ("lost a bit but I've been on slimming world", NO),
         ("no pain in both legs", NO),
         ("no, both are fine", NO),
+        # The sixth blind set.
+        ("Had an accident in bed and didn't feel it happen at all", YES),
+        ("i dont get the warning anymore it just comes out", YES),
+        ("can't get it started, only a dribble comes out", YES),
+        ("I have not passed urine since six and I feel no urge at all", YES),
+        ("things haven't felt the same, a lot less feeling", YES),
+        ("erm yeah... no feeling during sex this week", YES),
+        ("he has lost a lot of weight recently, we don't know why", YES),
+        ("no sé si es weakness or only pain", UNSURE),
+        ("I've checked and it feels completely normal", NO),
+        ("all working fine ta", NO),
+        ("one leg only bro", NO),
+        ("only down the back of my left leg", NO),
+        ("la, la, the leg is strong", NO),
+        ("Nie, the weight is same like before", NO),
+        ("if anything I've put weight on", NO),
+        ("lost weight but I've been dieting", NO),
     ],
 )
 def test_answers_from_the_blind_sets(text, meaning):
