@@ -45,6 +45,7 @@ ANSWER_SETS = {
     "fourth blind": DATA / "answers_blind4.yml",
     "fifth blind": DATA / "answers_blind5.yml",
     "sixth blind": DATA / "answers_blind6.yml",
+    "seventh blind": DATA / "answers_blind7.yml",
 }
 CRISIS_SETS = {
     "blind": DATA / "crisis_blind.yml",
@@ -53,6 +54,7 @@ CRISIS_SETS = {
     "fourth blind": DATA / "crisis_blind4.yml",
     "fifth blind": DATA / "crisis_blind5.yml",
     "sixth blind": DATA / "crisis_blind6.yml",
+    "seventh blind": DATA / "crisis_blind7.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
