@@ -10,8 +10,10 @@ two safety paths the classifier is not alone:
   the classifier is at least 0.8 confident (``actions.turns.yes_no_answer``);
   the "rules" rows are ``sciatica.answers`` alone;
 - a message gets crisis support at once when ``sciatica.crisis`` matches it;
-  when only the classifier gives ``crisis`` at least RedFlagExtractor's
-  ``crisis_check_threshold`` (config.yml), the assistant asks "are you having
+  when only CrisisClassifier (crisis or not, trained on data/nlu and on
+  data/crisis, which holds the first six sets) gives at least
+  RedFlagExtractor's ``crisis_check_threshold`` (config.yml), and the
+  message does not plainly deny it, the assistant asks "are you having
   thoughts of harming yourself?" and anything but a clear "no" gets the
   support. Both count as caught; the asked share is shown apart, and so is
   how often ordinary messages would be asked (out-of-fold on data/nlu).
@@ -47,13 +49,15 @@ ANSWER_SETS = {
     "sixth blind": DATA / "answers_blind6.yml",
     "seventh blind": DATA / "answers_blind7.yml",
 }
+# The first six sets are training data of the crisis classifier now
+# (data/crisis/); only the newest set measures it.
 CRISIS_SETS = {
-    "blind": DATA / "crisis_blind.yml",
-    "second blind": DATA / "crisis_blind2.yml",
-    "third blind": DATA / "crisis_blind3.yml",
-    "fourth blind": DATA / "crisis_blind4.yml",
-    "fifth blind": DATA / "crisis_blind5.yml",
-    "sixth blind": DATA / "crisis_blind6.yml",
+    "blind": ROOT / "data" / "crisis" / "crisis_set1.yml",
+    "second blind": ROOT / "data" / "crisis" / "crisis_set2.yml",
+    "third blind": ROOT / "data" / "crisis" / "crisis_set3.yml",
+    "fourth blind": ROOT / "data" / "crisis" / "crisis_set4.yml",
+    "fifth blind": ROOT / "data" / "crisis" / "crisis_set5.yml",
+    "sixth blind": ROOT / "data" / "crisis" / "crisis_set6.yml",
     "seventh blind": DATA / "crisis_blind7.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
@@ -104,13 +108,49 @@ def train_classifier() -> Any:
     )
 
 
+def _crisis_labels(intents: List[str]) -> List[str]:
+    return ["crisis" if intent == "crisis" else "other" for intent in intents]
+
+
+def _crisis_examples() -> tuple[List[str], List[str]]:
+    from sciatica.crisis import load_examples
+
+    examples = load_examples(
+        ROOT / _pipeline_text("CrisisClassifier", "examples", "data/crisis")
+    )
+    return [t for t, _ in examples], ["crisis" if c else "other" for _, c in examples]
+
+
+def _pipeline_text(component: str, key: str, default: str) -> str:
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    return next(
+        str(step.get(key, default))
+        for step in config["pipeline"]
+        if step["name"].endswith(component)
+    )
+
+
+def train_crisis_classifier() -> Any:
+    """CrisisClassifier's model: crisis or not, on data/nlu and data/crisis."""
+    from sciatica_rasa.text_model import TextModel
+
+    texts, intents = _examples()
+    extra_texts, extra_labels = _crisis_examples()
+    return TextModel.fit(
+        texts + extra_texts,
+        _crisis_labels(intents) + extra_labels,
+        c=_pipeline_option("CrisisClassifier", "C", 30),
+    )
+
+
 def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
     """How often a message that is not about self-harm would get the check.
 
     Out-of-fold over data/nlu (StratifiedKFold, seed 42): each example is
-    read by a model that did not see it; counted are the examples of other
-    intents that the crisis rules leave alone and the classifier gives
-    ``crisis`` at least the check threshold.
+    read by a crisis model that did not see it (data/crisis is always in its
+    training); counted are the examples of other intents that the crisis
+    rules leave alone and the model gives ``crisis`` at least the check
+    threshold.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -118,14 +158,18 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
     from sciatica_rasa.text_model import TextModel
 
     texts, intents = _examples()
+    extra_texts, extra_labels = _crisis_examples()
+    labels = _crisis_labels(intents)
     threshold = crisis_check_threshold()
-    c = _pipeline_option("IntentClassifier", "C", 30)
+    c = _pipeline_option("CrisisClassifier", "C", 30)
     asked: List[str] = []
     others = 0
     split = StratifiedKFold(folds, shuffle=True, random_state=42)
     for train, test in split.split(texts, intents):
         model = TextModel.fit(
-            [texts[i] for i in train], [intents[i] for i in train], c=c
+            [texts[i] for i in train] + extra_texts,
+            [labels[i] for i in train] + extra_labels,
+            c=c,
         )
         rankings = model.predict([texts[i] for i in test])
         for i, ranking in zip(test, rankings, strict=True):
@@ -260,13 +304,14 @@ def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
 def run() -> Dict[str, Any]:
     """Scores every set that exists."""
     model = train_classifier()
+    crisis_model = train_crisis_classifier()
     out: Dict[str, Any] = {"answers": {}, "crisis": {}}
     for name, path in ANSWER_SETS.items():
         if path.exists():
             out["answers"][name] = score_answers(_items(path), model)
     for name, path in CRISIS_SETS.items():
         if path.exists():
-            out["crisis"][name] = score_crisis(_items(path), model)
+            out["crisis"][name] = score_crisis(_items(path), crisis_model)
     out["ordinary_asked"] = ordinary_messages_asked()
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -61,3 +62,44 @@ def denies_crisis(text: str | None) -> bool:
     cleaned = (text or "").lower().replace("\u2019", "'")
     _, unless, denials = _patterns()
     return any(p.search(cleaned) for p in unless + denials)
+
+
+def load_examples(path: str | Path) -> list[tuple[str, bool]]:
+    """Labelled messages for the crisis classifier: (text, is it a crisis).
+
+    Args:
+        path: A YAML file, or a directory of them (``data/crisis``), each with
+            ``version`` and ``items`` of ``text`` and ``crisis`` (a boolean).
+
+    Returns:
+        The examples of every file, in file-name order.
+
+    Raises:
+        KnowledgeError: A file cannot be read, or an entry has unknown,
+            missing or wrongly typed keys.
+    """
+    path = Path(path)
+    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    examples: list[tuple[str, bool]] = []
+    for file in files:
+        try:
+            raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise KnowledgeError(
+                Errors.E001.format(file=file.name, error=error)
+            ) from error
+        entry = check_keys(
+            raw,
+            file=file.name,
+            where="top level",
+            required={"version": int, "items": list},
+        )
+        for number, item in enumerate(entry["items"]):
+            item = check_keys(
+                item,
+                file=file.name,
+                where=f"items[{number}]",
+                required={"text": str, "crisis": bool},
+            )
+            examples.append((item["text"], item["crisis"]))
+    return examples

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+from pathlib import Path
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,7 +32,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica.crisis import denies_crisis, is_crisis
+from sciatica.crisis import denies_crisis, is_crisis, load_examples
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
 from sciatica_rasa.constants import (
     CRISIS_ENTITY,
@@ -42,6 +44,9 @@ from sciatica_rasa.text_model import TextModel
 
 _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 _CRISIS_INTENT = "crisis"
+# Set by CrisisClassifier on each message, read by RedFlagExtractor.
+CRISIS_PROBABILITY = "crisis_probability"
+_OTHER = "other"
 
 
 @DefaultV1Recipe.register(
@@ -51,11 +56,12 @@ class RedFlagExtractor(GraphComponent):
     """Adds a ``red_flag_concept`` entity for each red flag in the message.
 
     A message about self-harm or not wanting to live also gets a ``crisis``
-    entity. When the rules of ``sciatica.crisis`` don't match but the intent
-    classifier (which runs before this component) gives ``crisis`` at least
-    ``crisis_check_threshold``, the entity has the role ``uncertain`` and the
-    assistant asks before anything else (``action_crisis_check``), unless the
-    message plainly says the person is not at risk.
+    entity. When the rules of ``sciatica.crisis`` don't match but
+    ``CrisisClassifier`` (or, without it, the intent classifier) gives a
+    crisis probability of at least ``crisis_check_threshold``, the entity has
+    the role ``uncertain`` and the assistant asks before anything else
+    (``action_crisis_check``), unless the message plainly says the person is
+    not at risk. Both classifiers must come before this component.
 
     The entity's value is the concept id and its role how it stands in the
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
@@ -96,12 +102,17 @@ class RedFlagExtractor(GraphComponent):
             return PRESENT
         if denies_crisis(text):
             return None
-        for ranked in message.get(INTENT_RANKING_KEY) or []:
-            if ranked.get(INTENT_NAME_KEY) == _CRISIS_INTENT:
-                confidence = ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0
-                if confidence >= self._crisis_check_threshold:
-                    return CRISIS_UNCERTAIN
-        return None
+        probability = message.get(CRISIS_PROBABILITY)
+        if probability is None:  # no CrisisClassifier: the intent's probability
+            probability = next(
+                (
+                    ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+                    for ranked in message.get(INTENT_RANKING_KEY) or []
+                    if ranked.get(INTENT_NAME_KEY) == _CRISIS_INTENT
+                ),
+                0.0,
+            )
+        return CRISIS_UNCERTAIN if probability >= self._crisis_check_threshold else None
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leaves training data alone: the component is rule-based."""
@@ -334,4 +345,60 @@ class FaqSelector(_TextModelComponent):
                 ],
             }
             message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
+)
+class CrisisClassifier(_TextModelComponent):
+    """The probability that a message is about self-harm or not wanting to live.
+
+    A ``TextModel`` with two labels, trained on the ``crisis`` intent's
+    examples against every other intent's, plus the labelled crisis and
+    look-alike messages under ``examples`` (``data/crisis``). It only decides
+    whether the assistant asks its crisis question (RedFlagExtractor); crisis
+    support at once comes from the rules. Sets ``crisis_probability``.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The examples' file or directory, plus ``_TextModelComponent``'s."""
+        return {**_TextModelComponent.get_default_config(), "examples": "data/crisis"}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
+        """The examples' content, so that changing them retrains the model."""
+        path = Path({**cls.get_default_config(), **config}["examples"])
+        files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        digest = hashlib.sha256()
+        for file in files:
+            if file.exists():
+                digest.update(file.name.encode() + file.read_bytes())
+        return digest.hexdigest()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Trains on the intent examples and the labelled examples."""
+        examples = _texts(training_data.intent_examples)
+        texts = [m.get(TEXT) for m in examples]
+        labels = [
+            _CRISIS_INTENT if m.get(INTENT) == _CRISIS_INTENT else _OTHER
+            for m in examples
+        ]
+        extra = load_examples(self.config["examples"])
+        texts += [text for text, _ in extra]
+        labels += [_CRISIS_INTENT if crisis else _OTHER for _, crisis in extra]
+        self.extra = {"examples": len(extra)}
+        self._fit(texts, labels)
+        return self._persist()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets ``crisis_probability`` on each message with text."""
+        if self.model is None:
+            return messages
+        texts = _texts(messages)
+        for message, ranking in zip(
+            texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
+        ):
+            message.set(CRISIS_PROBABILITY, dict(ranking).get(_CRISIS_INTENT, 0.0))
         return messages

@@ -295,7 +295,7 @@ def test_everyday_wordings_are_not_a_crisis(text):
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
-    # From the first two blind sets (tests/data/crisis_blind*.yml).
+    # From the blind sets (data/crisis/, tests/data/crisis_blind7.yml).
     assert is_crisis(text)
 
 
@@ -384,3 +384,31 @@ def test_a_plain_denial_is_recognised(text):
 
 def test_crisis_words_are_not_a_denial():
     assert not denies_crisis("I want to end it all")
+
+
+def test_crisis_examples_are_validated_on_load(tmp_path):
+    from sciatica.crisis import load_examples
+    from sciatica.errors import KnowledgeError
+
+    good = tmp_path / "good.yml"
+    good.write_text("version: 1\nitems:\n  - text: hi\n    crisis: false\n")
+    assert load_examples(good) == [("hi", False)]
+    assert load_examples(tmp_path) == [("hi", False)]
+    for bad in (
+        "version: 1\nitems:\n  - text: hi\n",
+        "version: 1\nitems:\n  - text: hi\n    crisis: 'no'\n",
+        "version: 1\nitems:\n  - text: hi\n    crisis: true\n    extra: 1\n",
+    ):
+        (tmp_path / "good.yml").write_text(bad)
+        with pytest.raises(KnowledgeError):
+            load_examples(good)
+
+
+def test_the_project_crisis_examples_load():
+    from pathlib import Path
+
+    from sciatica.crisis import load_examples
+
+    examples = load_examples(Path(__file__).resolve().parents[2] / "data" / "crisis")
+    assert len(examples) == 1200
+    assert sum(crisis for _, crisis in examples) == 600

@@ -67,3 +67,15 @@ def test_the_threshold_comes_from_the_configuration():
 
 def test_a_plain_denial_is_not_asked_about():
     assert crisis_entities("I'm not suicidal, just fed up", 0.5) == []
+
+
+def test_the_crisis_classifiers_probability_comes_before_the_intents():
+    ranking = [{"name": "crisis", "confidence": 0.9}]
+    message = Message(
+        data={"text": "meh", "intent_ranking": ranking, "crisis_probability": 0.05}
+    )
+    RedFlagExtractor(crisis_check_threshold=0.2).process([message])
+    assert not message.get("entities")
+    message.set("crisis_probability", 0.25)
+    RedFlagExtractor(crisis_check_threshold=0.2).process([message])
+    assert [e.get("role") for e in message.get("entities")] == ["uncertain"]

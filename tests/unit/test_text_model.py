@@ -10,7 +10,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica_rasa.nlu import FaqSelector, IntentClassifier
+from sciatica_rasa.nlu import CrisisClassifier, FaqSelector, IntentClassifier
 from sciatica_rasa.text_model import TextModel, normalise
 
 
@@ -282,3 +282,46 @@ def test_a_saved_model_in_another_format_is_an_error_not_silence(tmp_path):
         IntentClassifier.load(
             IntentClassifier.get_default_config(), storage, resource, _context()
         )
+
+
+CRISIS_EXAMPLES = """version: 1
+items:
+  - text: "i want to end my life"
+    crisis: true
+  - text: "no reason to keep going, i want to die"
+    crisis: true
+  - text: "ready to end it all tonight"
+    crisis: true
+  - text: "this pain is killing me"
+    crisis: false
+  - text: "dying to get back to the gym"
+    crisis: false
+  - text: "i could kill for a good night's sleep"
+    crisis: false
+"""
+
+
+def _crisis_classifier(tmp_path):
+    examples = tmp_path / "crisis"
+    examples.mkdir()
+    (examples / "set.yml").write_text(CRISIS_EXAMPLES, encoding="utf-8")
+    (tmp_path / "model").mkdir()
+    return _train(CrisisClassifier, tmp_path / "model", {"examples": str(examples)})
+
+
+def test_the_crisis_classifier_learns_from_intents_and_labelled_examples(tmp_path):
+    classifier = _crisis_classifier(tmp_path)
+    crisis, idiom = _message("i want to end it all"), _message("hello there")
+    classifier.process([crisis, idiom])
+    assert crisis.get("crisis_probability") > 0.5 > idiom.get("crisis_probability")
+    # Not in the message's output: it is for RedFlagExtractor only.
+    assert "crisis_probability" not in crisis.as_dict(only_output_properties=True)
+
+
+def test_changing_the_crisis_examples_changes_the_fingerprint(tmp_path):
+    examples = tmp_path / "set.yml"
+    examples.write_text(CRISIS_EXAMPLES, encoding="utf-8")
+    config = {"examples": str(examples)}
+    before = CrisisClassifier.fingerprint_addon(config)
+    examples.write_text(CRISIS_EXAMPLES.replace("dying", "itching"), encoding="utf-8")
+    assert CrisisClassifier.fingerprint_addon(config) != before
