@@ -48,6 +48,7 @@ ANSWER_SETS = {
     "fifth blind": DATA / "answers_blind5.yml",
     "sixth blind": DATA / "answers_blind6.yml",
     "seventh blind": DATA / "answers_blind7.yml",
+    "eighth blind": DATA / "answers_blind8.yml",
 }
 # The first six sets are training data of the crisis classifier now
 # (data/crisis/); only the newest set measures it.
@@ -59,6 +60,7 @@ CRISIS_SETS = {
     "fifth blind": ROOT / "data" / "crisis" / "crisis_set5.yml",
     "sixth blind": ROOT / "data" / "crisis" / "crisis_set6.yml",
     "seventh blind": DATA / "crisis_blind7.yml",
+    "eighth blind": DATA / "crisis_blind8.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
