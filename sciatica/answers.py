@@ -21,7 +21,8 @@ _UNSURE = re.compile(
     r"\b(not sure|unsure|dunno|don'?t know(?! why)|do not know(?! why)|"
     r"no idea(?! why| how)|"
     r"maybe|perhaps|"
-    r"possibly|might (be|have)|could be|can'?t (say|tell(?! when)|remember)|"
+    r"possibly|might (just |also )?(be|have)|could (just |also |well )?be|mebbe|mibbe|"
+    r"no sure|can'?t (say|tell(?! when)|remember)|"
     r"cannot (say|tell(?! when)|remember)|hard to (say|tell)|not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
     r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty|"
@@ -52,7 +53,7 @@ _UNSURE = re.compile(
     r"come and go|"
     # Third round (2026-12-06), from the second blind set: for a relative.
     r"(doesn'?t|does not|doesnt|didn'?t|wouldn'?t|would not) "
-    r"know(?! (till|until|i'?d|i had))|"
+    r"know(?! (till|until|i'?d|i had|i needed|i was|i'?d gone|i had gone))|"
     r"(isn'?t|is not|isnt|wasn'?t|aren'?t|are not) (sure|certain)|"
     # Fourth round (2026-12-06), from the third blind set: learners' English
     # ("I am not knowing", "not know") and not having been told.
@@ -73,7 +74,9 @@ _UNSURE = re.compile(
     r"(never|don'?t|didn'?t|did not|do not) (really |fully )?underst(and|ood)|"
     # Seventh round (2026-12-06), from the sixth blind set: other languages.
     r"no (lo )?s[eé]|nie wiem|je ne sais pas|wei(ß|ss) nicht|n[aã]o sei|"
-    r"difficult to explain|hard to explain)\b"
+    r"difficult to explain|hard to explain|"
+    # Eighth round (2026-12-06), from the seventh and eighth blind sets.
+    r"never got (the |my )?results|results never came)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -173,7 +176,14 @@ _SYMPTOM_NEGATION = re.compile(
     r"(a lot |much )?less feeling|reduced (feeling|sensation)|"
     r"(haven'?t|hasn'?t|have not|has not) felt the same|"
     r"(have not|haven'?t|has not|hasn'?t|not) passed (any )?(urine|water|wee)|"
-    r"\bno urge\b)"
+    r"\bno urge\b|"
+    # Eighth round (2026-12-06), from the seventh and eighth blind sets.
+    r"\bfeeling\b.{0,30}\b(has gone|is gone|went away|has disappeared)|"
+    r"\bstrain(ing)? to (get|start|pee|wee|go)|get (a wee|it|the wee) started|"
+    r"without (knowing|realising|realizing|noticing)|"
+    r"(can'?t|cannot|cant) (actually |really )?get it (out|started|going)|"
+    r"\bbut (it|he|she) (is|'?s|has been) (definitely |really |much |a bit |getting )?"
+    r"(weaker|worse|numb|dead|gone)\b)"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put
@@ -235,7 +245,14 @@ _MINIMISED = re.compile(
 )
 # Hedges that belong to a description after a plain yes ("i think so, inner
 # thighs feel kind of dead"), not to the answer.
-_HEDGE = re.compile(r"\b(kind of|kinda|sort of)\b")
+_HEDGE = re.compile(
+    r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then)\b"
+)
+# A yes after a denial of something else: "no cough or anything but yes I've
+# been burning up", "a bit, but I haven't been eating much".
+_YES_AFTER_BUT = re.compile(
+    r"\bbut (yes|yeah|yep|yup)\b|^(a bit|a little|slightly|somewhat)\b(?! not)"
+)
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
 # A plain "yes" anywhere, with no plain "no": "mum says yes, she didn't make
@@ -274,6 +291,7 @@ def read_yes_no(
             return NO
         if (
             _MINIMISED.search(cleaned)
+            or _YES_AFTER_BUT.search(cleaned)
             or _NO_THEN_SYMPTOM.search(cleaned)
             or (_BOTH.search(cleaned) and not _NO.search(cleaned))
         ):
@@ -289,7 +307,7 @@ def read_yes_no(
         if _DESCRIBED.search(cleaned) and not negated and not _NO.search(cleaned):
             return YES
         if strong:
-            rest = cleaned[strong.end() :].strip()
+            rest = _NEUTRAL.sub(" ", cleaned[strong.end() :]).strip()
             symptom = _NO_THEN_SYMPTOM.search(rest) or _SYMPTOM_NEGATION.search(rest)
             return UNSURE if _CONTRADICTION.search(rest) and not symptom else YES
         if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):

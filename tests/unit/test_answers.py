@@ -217,3 +217,26 @@ def test_answers_from_the_blind_sets(text, meaning):
     # Wordings of the first two blind sets (tests/data/answers_blind*.yml)
     # the rules misread before 2026-12-06; bench.answers scores the sets.
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("the feeling of needing a wee has gone", YES),
+        ("probably nothing but ive had to strain to get a wee started", YES),
+        ("I wiped and realised I'd been without knowing", YES),
+        ("a bit, but I haven't been eating much", YES),
+        ("not wetting myself no but I can't actually get it out", YES),
+        ("I think so. I didn't know I needed to go until it was too late", YES),
+        ("No problem with desire but yes the feeling has gone", YES),
+        ("Yep, not just the right one anymore, both are numb", YES),
+        ("it's not slapping but it is definitely weaker", YES),
+        ("I think so, I've had chills on and off", YES),
+        ("No cough or anything but yes I've been burning up", YES),
+        ("i feel a bit off but it could just be not sleeping", UNSURE),
+        ("They took a lump out and I never got the results back", UNSURE),
+        ("Mebbe, no sure", UNSURE),
+    ],
+)
+def test_answers_from_the_seventh_and_eighth_blind_sets(text, meaning):
+    assert read_yes_no(text) == meaning
