@@ -236,6 +236,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("i feel a bit off but it could just be not sleeping", UNSURE),
         ("They took a lump out and I never got the results back", UNSURE),
         ("Mebbe, no sure", UNSURE),
+        # Not a "no" in another language, not one leg only.
+        ("non-stop numbness down there", None),
+        ("one leg is numb, the other tingles", None),
     ],
 )
 def test_answers_from_the_seventh_and_eighth_blind_sets(text, meaning):
