@@ -134,7 +134,8 @@ _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
     r"not deliberately|not intentionally|not just|not only|"
     r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
-    r"(haven'?t|havent|have not|not) changed (anything|my diet|what i eat))\b"
+    r"(haven'?t|havent|have not|not) changed (anything|my diet|what i eat)|"
+    r"(don'?t|do not|doesn'?t|does not|no) (know|idea) why)\b"
 )
 # A negation that describes the symptom asked about, not its absence: "can't
 # feel much when I sit on the toilet seat", "couldn't stop it coming out",
@@ -315,7 +316,7 @@ def read_yes_no(
         if _INTENDED.search(cleaned) and not _NEUTRAL.search(cleaned):
             return NO
         if not _NO.search(cleaned) and (
-            _SYMPTOM_NEGATION.search(cleaned) or _SYMPTOM_STATED.search(cleaned)
+            _SYMPTOM_NEGATION.search(cleaned) or _stated(cleaned)
         ):
             return YES
         if _NO_ANYWHERE.search(cleaned) and not negated:
@@ -327,6 +328,18 @@ def read_yes_no(
     if intent in _INTENT_ANSWERS and confidence >= _INTENT_CONFIDENCE:
         return _INTENT_ANSWERS[intent]
     return None
+
+
+def _stated(cleaned: str) -> bool:
+    """Whether a symptom is stated in plain words and not negated just before.
+
+    "Mum had a fall on Sunday" is; "I haven't lost weight" is not.
+    """
+    match = _SYMPTOM_STATED.search(cleaned)
+    if match is None:
+        return False
+    before = cleaned[: match.start()].split()[-3:]
+    return not any(_NEGATION.fullmatch(word) for word in before)
 
 
 def _clean(text: str) -> str:

@@ -239,6 +239,11 @@ def test_answers_from_the_blind_sets(text, meaning):
         # Not a "no" in another language, not one leg only.
         ("non-stop numbness down there", None),
         ("one leg is numb, the other tingles", None),
+        # A symptom stated in plain words is not one negated just before.
+        ("I haven't lost weight", NO),
+        ("I haven't fallen", NO),
+        ("I didn't have a temperature of 38", NO),
+        ("Mum had a fall on Sunday and since then she can't get comfy", YES),
     ],
 )
 def test_answers_from_the_seventh_and_eighth_blind_sets(text, meaning):
