@@ -294,7 +294,6 @@ def read_yes_no(
             _MINIMISED.search(cleaned)
             or _YES_AFTER_BUT.search(cleaned)
             or _NO_THEN_SYMPTOM.search(cleaned)
-            or (_BOTH.search(cleaned) and not _NO.search(cleaned))
         ):
             return YES
         strong = _STRONG_YES.search(cleaned)
@@ -302,6 +301,8 @@ def read_yes_no(
         hedged = described and _UNSURE.search(_HEDGE.sub(" ", cleaned)) is None
         if _UNSURE.search(cleaned) and not hedged:
             return UNSURE
+        if _BOTH.search(cleaned) and not _NO.search(cleaned):
+            return YES
         if _HISTORY.search(cleaned) or _AGREE.search(cleaned):
             return YES
         negated = bool(_NEGATION.search(_NEUTRAL.sub(" ", cleaned)))

@@ -388,6 +388,7 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "lol my leg wants to die",
         "I'm going to end it with my chiropractor",
         "this office chair is suicide for my back",
+        "what's the tallest building in the world",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

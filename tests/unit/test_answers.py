@@ -240,6 +240,7 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("non-stop numbness down there", None),
         ("one leg is numb, the other tingles", None),
         # A symptom stated in plain words is not one negated just before.
+        ("i can't tell if it's both legs", UNSURE),
         ("I haven't lost weight", NO),
         ("I haven't fallen", NO),
         ("I didn't have a temperature of 38", NO),
