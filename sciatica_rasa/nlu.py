@@ -65,8 +65,8 @@ class RedFlagExtractor(GraphComponent):
 
     The entity's value is the concept id and its role how it stands in the
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
-    other non-applying mentions add nothing. The result does not depend on the
-    intent classifier.
+    other non-applying mentions add nothing. The red-flag entities and a
+    ``crisis`` entity without role do not depend on any classifier.
     """
 
     @staticmethod
