@@ -81,7 +81,10 @@ _UNSURE = re.compile(
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
     r"not really|(only|just) (my |the |one )?(right|left|one)( leg| side| one)?|"
-    r"i wish( lol| haha)?$|one (leg|side)( only)?( \w+)?$|la|nie|nein|n[aã]o|"
+    r"i wish( lol| haha)?$|one (leg|side)( only)?( \w+)?$|la la|"
+    # "No" in other languages only alone: what follows may describe the
+    # symptom ("não sinto nada" is "I feel nothing").
+    r"(la|nie|nein|n[aã]o)$|"
     r"(only|just) (down |in )?(the back of )?(my |the )?(right|left) (leg|side)|"
     r"no way|definitely not|absolutely not|certainly not|of course not|"
     r"all good|all fine|fine|normal|all normal|n|"

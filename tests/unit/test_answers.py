@@ -239,6 +239,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         # Not a "no" in another language, not one leg only.
         ("non-stop numbness down there", None),
         ("one leg is numb, the other tingles", None),
+        ("não sinto nada lá em baixo", None),
+        ("nie czuję nic", None),
+        ("nein", NO),
         # A symptom stated in plain words is not one negated just before.
         ("i can't tell if it's both legs", UNSURE),
         ("I haven't lost weight", NO),
