@@ -75,13 +75,18 @@ def _items(path: Path) -> List[Dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
 
 
-def _pipeline_option(component: str, key: str, default: float) -> float:
+def _pipeline_setting(component: str, key: str, default: Any) -> Any:
+    """A pipeline component's setting in config.yml, or ``default``."""
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     return next(
-        float(step.get(key, default))
+        step.get(key, default)
         for step in config["pipeline"]
         if step["name"].endswith(component)
     )
+
+
+def _pipeline_option(component: str, key: str, default: float) -> float:
+    return float(_pipeline_setting(component, key, default))
 
 
 def crisis_check_threshold() -> float:
@@ -118,18 +123,9 @@ def _crisis_examples() -> tuple[List[str], List[str]]:
     from sciatica.crisis import load_examples
 
     examples = load_examples(
-        ROOT / _pipeline_text("CrisisClassifier", "examples", "data/crisis")
+        ROOT / str(_pipeline_setting("CrisisClassifier", "examples", "data/crisis"))
     )
     return [t for t, _ in examples], ["crisis" if c else "other" for _, c in examples]
-
-
-def _pipeline_text(component: str, key: str, default: str) -> str:
-    config = yaml.safe_load((ROOT / "config.yml").read_text())
-    return next(
-        str(step.get(key, default))
-        for step in config["pipeline"]
-        if step["name"].endswith(component)
-    )
 
 
 def train_crisis_classifier() -> Any:
