@@ -115,30 +115,21 @@ def train_classifier() -> Any:
     )
 
 
-def _crisis_labels(intents: List[str]) -> List[str]:
-    return ["crisis" if intent == "crisis" else "other" for intent in intents]
-
-
-def _crisis_examples() -> tuple[List[str], List[str]]:
+def _crisis_examples() -> List[tuple[str, bool]]:
     from sciatica.crisis import load_examples
 
-    examples = load_examples(
+    return load_examples(
         ROOT / str(_pipeline_setting("CrisisClassifier", "examples", "data/crisis"))
     )
-    return [t for t, _ in examples], ["crisis" if c else "other" for _, c in examples]
 
 
 def train_crisis_classifier() -> Any:
     """CrisisClassifier's model: crisis or not, on data/nlu and data/crisis."""
+    from sciatica.crisis import training_set
     from sciatica_rasa.text_model import TextModel
 
-    texts, intents = _examples()
-    extra_texts, extra_labels = _crisis_examples()
-    return TextModel.fit(
-        texts + extra_texts,
-        _crisis_labels(intents) + extra_labels,
-        c=_pipeline_option("CrisisClassifier", "C", 30),
-    )
+    texts, labels = training_set(*_examples(), _crisis_examples())
+    return TextModel.fit(texts, labels, c=_pipeline_option("CrisisClassifier", "C", 30))
 
 
 def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
@@ -152,12 +143,12 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
     """
     from sklearn.model_selection import StratifiedKFold
 
-    from sciatica.crisis import denies_crisis, is_crisis
+    from sciatica.crisis import CRISIS, reading, training_set
     from sciatica_rasa.text_model import TextModel
 
     texts, intents = _examples()
-    extra_texts, extra_labels = _crisis_examples()
-    labels = _crisis_labels(intents)
+    extra_texts, extra_labels = training_set([], [], _crisis_examples())
+    _, labels = training_set(texts, intents, [])
     threshold = crisis_check_threshold()
     c = _pipeline_option("CrisisClassifier", "C", 30)
     asked: List[str] = []
@@ -171,12 +162,11 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
         )
         rankings = model.predict([texts[i] for i in test])
         for i, ranking in zip(test, rankings, strict=True):
-            if intents[i] == "crisis" or is_crisis(texts[i]):
+            taken = reading(texts[i], dict(ranking).get(CRISIS, 0.0), threshold)
+            if intents[i] == CRISIS or taken == "present":
                 continue
             others += 1
-            if denies_crisis(texts[i]):
-                continue
-            if dict(ranking).get("crisis", 0.0) >= threshold:
+            if taken == "uncertain":
                 asked.append(f"[{intents[i]}] {texts[i]}")
     return {"threshold": threshold, "messages": others, "asked": asked}
 
@@ -255,19 +245,21 @@ def score_answers(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
 
 def score_crisis(items: List[Dict[str, Any]], model: Any) -> Dict[str, Any]:
     """Crisis recall and false alarms: the rules, the check question, both."""
-    from sciatica.crisis import denies_crisis, is_crisis
+    from sciatica.crisis import CRISIS, reading
 
     threshold = crisis_check_threshold()
     predictions = model.predict([item["text"] for item in items])
     rows = []
     for item, ranking in zip(items, predictions, strict=True):
-        rules = is_crisis(item["text"])
-        asks = (
-            not rules
-            and not denies_crisis(item["text"])
-            and dict(ranking).get("crisis", 0.0) >= threshold
+        taken = reading(item["text"], dict(ranking).get(CRISIS, 0.0), threshold)
+        rows.append(
+            (
+                bool(item["crisis"]),
+                taken == "present",
+                taken == "uncertain",
+                item["text"],
+            )
         )
-        rows.append((bool(item["crisis"]), rules, asks, item["text"]))
     positives = [r for r in rows if r[0]]
     negatives = [r for r in rows if not r[0]]
 

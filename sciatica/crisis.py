@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Literal
 
 import yaml
 
@@ -12,6 +13,10 @@ from sciatica.errors import Errors, KnowledgeError
 from sciatica.knowledge import DATA_DIR, check_keys, check_source, compile_pattern
 
 _FILE = "crisis.yml"
+
+# The crisis classifier's two labels.
+CRISIS = "crisis"
+OTHER = "other"
 
 
 _Patterns = tuple[re.Pattern[str], ...]
@@ -62,6 +67,55 @@ def denies_crisis(text: str | None) -> bool:
     cleaned = (text or "").lower().replace("\u2019", "'")
     _, unless, denials = _patterns()
     return any(p.search(cleaned) for p in unless + denials)
+
+
+def reading(
+    text: str | None, probability: float, threshold: float
+) -> Literal["present", "uncertain"] | None:
+    """How the assistant takes a message: crisis support, the question, or neither.
+
+    The one place where the rules, a plain denial and the classifier's
+    probability are combined: RedFlagExtractor and ``bench.answers`` both
+    call it.
+
+    Args:
+        text: The person's message.
+        probability: The crisis classifier's probability for the message.
+        threshold: The probability from which the assistant asks its crisis
+            question (RedFlagExtractor's ``crisis_check_threshold``).
+
+    Returns:
+        ``"present"`` when the rules match (support at once), ``"uncertain"``
+        when only the classifier reaches the threshold and the message does not
+        plainly deny a crisis (the assistant asks first), otherwise None.
+    """
+    if is_crisis(text):
+        return "present"
+    if denies_crisis(text) or probability < threshold:
+        return None
+    return "uncertain"
+
+
+def training_set(
+    texts: Iterable[str], intents: Iterable[str], examples: list[tuple[str, bool]]
+) -> tuple[list[str], list[str]]:
+    """The crisis classifier's texts and labels (``CRISIS`` or ``OTHER``).
+
+    Args:
+        texts: The intent examples' texts.
+        intents: Their intents: the ``crisis`` intent's are ``CRISIS``, all
+            others ``OTHER``.
+        examples: Labelled messages from ``load_examples``.
+
+    Returns:
+        The intent examples followed by the labelled messages, and their labels.
+    """
+    pairs = list(zip(texts, intents, strict=True))
+    return (
+        [text for text, _ in pairs] + [text for text, _ in examples],
+        [CRISIS if intent == CRISIS else OTHER for _, intent in pairs]
+        + [CRISIS if crisis else OTHER for _, crisis in examples],
+    )
 
 
 def load_examples(path: str | Path) -> list[tuple[str, bool]]:

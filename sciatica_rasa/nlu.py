@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica.crisis import denies_crisis, is_crisis, load_examples
+from sciatica import crisis
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
 from sciatica_rasa.constants import (
     CRISIS_ENTITY,
@@ -43,10 +43,8 @@ from sciatica_rasa.constants import (
 from sciatica_rasa.text_model import TextModel
 
 _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
-_CRISIS_INTENT = "crisis"
 # Set by CrisisClassifier on each message, read by RedFlagExtractor.
 CRISIS_PROBABILITY = "crisis_probability"
-_OTHER = "other"
 
 
 @DefaultV1Recipe.register(
@@ -98,21 +96,17 @@ class RedFlagExtractor(GraphComponent):
 
     def _crisis_role(self, message: Message, text: str) -> str | None:
         """``present`` (the rules match), ``uncertain`` (the classifier), or None."""
-        if is_crisis(text):
-            return PRESENT
-        if denies_crisis(text):
-            return None
         probability = message.get(CRISIS_PROBABILITY)
         if probability is None:  # no CrisisClassifier: the intent's probability
             probability = next(
                 (
                     ranked.get(PREDICTED_CONFIDENCE_KEY) or 0.0
                     for ranked in message.get(INTENT_RANKING_KEY) or []
-                    if ranked.get(INTENT_NAME_KEY) == _CRISIS_INTENT
+                    if ranked.get(INTENT_NAME_KEY) == crisis.CRISIS
                 ),
                 0.0,
             )
-        return CRISIS_UNCERTAIN if probability >= self._crisis_check_threshold else None
+        return crisis.reading(text, probability, self._crisis_check_threshold)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leaves training data alone: the component is rule-based."""
@@ -140,7 +134,7 @@ class RedFlagExtractor(GraphComponent):
             ]
             crisis_role = self._crisis_role(message, text)
             if crisis_role is not None:
-                crisis = {
+                entity = {
                     "entity": CRISIS_ENTITY,
                     "value": "self_harm",
                     "start": 0,
@@ -149,8 +143,8 @@ class RedFlagExtractor(GraphComponent):
                     "extractor": EXTRACTOR,
                 }
                 if crisis_role == CRISIS_UNCERTAIN:
-                    crisis["role"] = CRISIS_UNCERTAIN
-                found.append(crisis)
+                    entity["role"] = CRISIS_UNCERTAIN
+                found.append(entity)
             if found:
                 entities = [
                     e
@@ -380,14 +374,10 @@ class CrisisClassifier(_TextModelComponent):
     def train(self, training_data: TrainingData) -> Resource:
         """Trains on the intent examples and the labelled examples."""
         examples = _texts(training_data.intent_examples)
-        texts = [m.get(TEXT) for m in examples]
-        labels = [
-            _CRISIS_INTENT if m.get(INTENT) == _CRISIS_INTENT else _OTHER
-            for m in examples
-        ]
-        extra = load_examples(self.config["examples"])
-        texts += [text for text, _ in extra]
-        labels += [_CRISIS_INTENT if crisis else _OTHER for _, crisis in extra]
+        extra = crisis.load_examples(self.config["examples"])
+        texts, labels = crisis.training_set(
+            (m.get(TEXT) for m in examples), (m.get(INTENT) for m in examples), extra
+        )
         self.extra = {"examples": len(extra)}
         self._fit(texts, labels)
         return self._persist()
@@ -400,5 +390,5 @@ class CrisisClassifier(_TextModelComponent):
         for message, ranking in zip(
             texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
         ):
-            message.set(CRISIS_PROBABILITY, dict(ranking).get(_CRISIS_INTENT, 0.0))
+            message.set(CRISIS_PROBABILITY, dict(ranking).get(crisis.CRISIS, 0.0))
         return messages

@@ -454,3 +454,32 @@ def test_the_project_crisis_examples_load():
     examples = load_examples(Path(__file__).resolve().parents[2] / "data" / "crisis")
     assert len(examples) == 1200
     assert sum(crisis for _, crisis in examples) == 600
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "expected"),
+    [
+        ("I want to end it all", 0.0, "present"),
+        ("I can't see the point any more", 0.5, "uncertain"),
+        ("I can't see the point any more", 0.1, None),
+        ("I'm not suicidal, just fed up", 0.9, None),
+    ],
+)
+def test_the_crisis_reading_is_rules_then_denial_then_threshold(
+    text, probability, expected
+):
+    from sciatica.crisis import reading
+
+    assert reading(text, probability, threshold=0.2) == expected
+
+
+def test_the_crisis_training_set_labels_the_crisis_intent_and_the_examples():
+    from sciatica.crisis import training_set
+
+    texts, labels = training_set(
+        ["hi", "I want to die"], ["greet", "crisis"], [("I'm fed up", False)]
+    )
+    assert texts == ["hi", "I want to die", "I'm fed up"]
+    assert labels == ["other", "crisis", "other"]
+    with pytest.raises(ValueError):
+        training_set(["hi"], [], [])
