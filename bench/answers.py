@@ -49,6 +49,7 @@ ANSWER_SETS = {
     "sixth blind": DATA / "answers_blind6.yml",
     "seventh blind": DATA / "answers_blind7.yml",
     "eighth blind": DATA / "answers_blind8.yml",
+    "ninth blind": DATA / "answers_blind9.yml",
 }
 # The first six sets are training data of the crisis classifier now
 # (data/crisis/); only the newest set measures it.
@@ -61,6 +62,7 @@ CRISIS_SETS = {
     "sixth blind": ROOT / "data" / "crisis" / "crisis_set6.yml",
     "seventh blind": DATA / "crisis_blind7.yml",
     "eighth blind": DATA / "crisis_blind8.yml",
+    "ninth blind": DATA / "crisis_blind9.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
