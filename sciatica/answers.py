@@ -232,7 +232,11 @@ _NO_THEN_SYMPTOM = re.compile(
     r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))|"
     r"^no (feeling|sensation)( at all| down there| there| in| when| during| with|"
     r" since| for|$)|"
-    r"^no (thermometer|scales) but\b"
+    r"^no (thermometer|scales) but\b|"
+    # Ninth round (2026-12-06), from the ninth blind set: "no it's not just
+    # one leg anymore, it's both".
+    r"^((no|nope|nah)\W+)?(it'?s |its |it is )?not (just|only) (the |my )?"
+    r"(one|left|right)( leg| side| one)?\b"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
 # strange", "inner thighs feel kind of dead".

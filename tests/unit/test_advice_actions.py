@@ -316,6 +316,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "The bridge near mine is high enough I reckon",
         "I actually have a plan and a date",
         "I've got a hosepipe and the car in the garage",
+        # The ninth blind set: a means or a lethal amount.
+        "what's the most amitriptyline someone could take before it kills them",
+        "how many paracetamol would stop my heart",
+        "I looked up how to get hold of a gun today",
+        "Would falling from the 4th floor definitely kill you",
+        "my husband's gabapentin and a bottle of wine should do it",
         "ölmek istiyorum",
         "vreau sa mor",
         "I'm done. Dont reply.",
@@ -389,6 +395,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I'm going to end it with my chiropractor",
         "this office chair is suicide for my back",
         "what's the tallest building in the world",
+        # Neighbours of the ninth round's wordings.
+        "where can i buy a massage gun",
+        "falling off a ladder at work hurt my back",
+        "a glass of wine and paracetamol should do the job tonight",
+        "how many paracetamol can I take in a day",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -125,7 +125,7 @@ def test_not_knowing_is_unsure_not_no(text):
         ("yeah cant hold it in", YES),
         ("yeah, I don't think so", UNSURE),  # a contradiction
         ("i have lost weight, not on purpose", YES),
-        ("it's not just one leg anymore", None),
+        ("it's not just one leg anymore", YES),  # both legs now (round 9)
         ("mum says yes, she didn't make it to the toilet", YES),
         ("bit of a fever yeah", YES),
         ("defo", YES),
@@ -248,6 +248,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I haven't fallen", NO),
         ("I didn't have a temperature of 38", NO),
         ("Mum had a fall on Sunday and since then she can't get comfy", YES),
+        # The ninth blind set: "not just one leg" is both legs.
+        ("No it's not just one leg anymore, it's both", YES),
+        ("no, only one leg", NO),
     ],
 )
 def test_answers_from_the_seventh_and_eighth_blind_sets(text, meaning):

@@ -22,6 +22,7 @@ def status(detector, text):
         ("unable to pee", "bladder_dysfunction"),
         ("cant pee", "bladder_dysfunction"),
         ("he hasnt managed to pee since last night", "bladder_dysfunction"),
+        ("sat on the loo for ages and nothing would come out", "bladder_dysfunction"),
         ("wet the bed last night", "bladder_dysfunction"),
         ("I don't feel when I need to go for a wee", "bladder_dysfunction"),
         ("pooped myself", "bowel_dysfunction"),
