@@ -4,10 +4,11 @@ Order: cost (trains both bots from scratch into var/bench/, alone on the
 machine), load (both bots' servers, one after the other), dialogue, then the
 NLU cross-validation (both configurations in parallel: accuracy does not depend
 on timing), the warning-sign answers and crisis messages on the assistant's
-path (bench.answers), then the report.
+path (bench.answers), the intents of the blind intent sets (bench.heldout),
+then the report.
 
 Usage: python -m bench [--quick] [--reuse]
-       [--only nlu|dialogue|load|cost|answers|report ...]
+       [--only nlu|dialogue|load|cost|answers|heldout|report ...]
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import argparse
 import datetime
 import time
 
-from bench import answers, cost, dialogue, load, nlu_cv, report
+from bench import answers, cost, dialogue, heldout, load, nlu_cv, report
 from bench.common import load_results, save_results
 
-PARTS = ["cost", "load", "dialogue", "nlu", "answers"]
+PARTS = ["cost", "load", "dialogue", "nlu", "answers", "heldout"]
 
 
 def main() -> None:
@@ -52,6 +53,7 @@ def main() -> None:
         "dialogue": dialogue,
         "nlu": nlu_cv,
         "answers": answers,
+        "heldout": heldout,
     }
     for part in parts:
         print(f"== {part}", flush=True)
@@ -61,8 +63,11 @@ def main() -> None:
     if parts and not args.quick:
         run.update(date=datetime.date.today().isoformat())
         run.setdefault("parts", {})
+        run.setdefault("commits", {})
+        commit = report.git_commit()
         for part in parts:
             run["parts"][part] = datetime.datetime.now().isoformat(timespec="minutes")
+            run["commits"][part] = commit
         save_results("run", run)
     print(f"== report ({(time.monotonic() - start) / 60:.1f} min so far)", flush=True)
     report.main(quick)
