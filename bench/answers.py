@@ -50,6 +50,7 @@ ANSWER_SETS = {
     "seventh blind": DATA / "answers_blind7.yml",
     "eighth blind": DATA / "answers_blind8.yml",
     "ninth blind": DATA / "answers_blind9.yml",
+    "tenth blind": DATA / "answers_blind10.yml",
 }
 # The first six sets are training data of the crisis classifier now
 # (data/crisis/); only the newest set measures it.
@@ -63,6 +64,7 @@ CRISIS_SETS = {
     "seventh blind": DATA / "crisis_blind7.yml",
     "eighth blind": DATA / "crisis_blind8.yml",
     "ninth blind": DATA / "crisis_blind9.yml",
+    "tenth blind": DATA / "crisis_blind10.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
