@@ -76,7 +76,10 @@ _UNSURE = re.compile(
     r"no (lo )?s[eé]|nie wiem|je ne sais pas|wei(ß|ss) nicht|n[aã]o sei|"
     r"difficult to explain|hard to explain|"
     # Eighth round (2026-12-06), from the seventh and eighth blind sets.
-    r"never got (the |my )?results|results never came)\b"
+    r"never got (the |my )?results|results never came|"
+    # Tenth round (2026-12-06), from the tenth blind set: "I haven't got a
+    # thermometer" is not "no fever".
+    r"(haven'?t|havent|have not|not) got (a |any )?(thermometer|scales))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -210,6 +213,10 @@ _SYMPTOM_STATED = re.compile(
     r"(stone|st|kg|kilos?|lbs?|pounds)\b|"
     r"\b(got|gone|getting|looks?|looking) (really |very |so )?(thin|skinny|gaunt)\b|"
     r"\blost (a lot of |lots of |loads of |so much |some )?weight\b|"
+    r"\b(lost|down|dropped|shed) (about |nearly |almost |over |around |roughly )?"
+    r"(a|half a|one) stone\b|"
+    r"^(about |nearly |almost |over |around |roughly )?(a|half a|one) stone\b"
+    r"(?! (heavier|up|on|more))|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )
@@ -223,7 +230,8 @@ _BOTH = re.compile(
 )
 # Losing weight on purpose: "lost a bit but I've been on slimming world".
 _INTENDED = re.compile(
-    r"(?<!not )(?<!n't )(?<!not been )\b(on a diet|dieting|slimming world|"
+    r"(?<!not )(?<!n't )(?<!not been )(?<!without )(?<!no )\b(on a diet|dieting|"
+    r"slimming world|"
     r"weight watchers|trying to lose|on purpose)\b"
 )
 # Answers that begin with "no" and go on to describe the symptom: "no

@@ -322,6 +322,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I looked up how to get hold of a gun today",
         "Would falling from the 4th floor definitely kill you",
         "my husband's gabapentin and a bottle of wine should do it",
+        # The tenth blind set: again a lethal amount, a means kept ready.
+        "Is gabapentin and alcohol together enough to stop your heart",
+        "Is 40 paracetamol enough",
+        "can you overdose on naproxen? asking because I want to",
+        "I've put the gun in the drawer by my bed in case the pain gets any worse",
+        "I punch my leg where the sciatica is until it bruises, I deserve it",
         "ölmek istiyorum",
         "vreau sa mor",
         "I'm done. Dont reply.",
@@ -400,6 +406,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "falling off a ladder at work hurt my back",
         "a glass of wine and paracetamol should do the job tonight",
         "how many paracetamol can I take in a day",
+        # Neighbours of the tenth round's wordings.
+        "is 10 mg amitriptyline enough for the pain",
+        "is 30 minutes of walking enough",
+        "I keep my tablets by the bed in case the pain gets worse",
+        "I have a massage gun in the drawer in case",
+        "asking because I want to go hiking next month",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -251,7 +251,12 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The ninth blind set: "not just one leg" is both legs.
         ("No it's not just one leg anymore, it's both", YES),
         ("no, only one leg", NO),
+        # The tenth blind set.
+        ("I feel a bit hot but I haven't got a thermometer", UNSURE),
+        ("about a stone in the last couple of months without dieting", YES),
+        ("lost a bit but been dieting", NO),
+        ("I've put on a stone", None),
     ],
 )
-def test_answers_from_the_seventh_and_eighth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_tenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
