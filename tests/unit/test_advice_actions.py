@@ -328,6 +328,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "can you overdose on naproxen? asking because I want to",
         "I've put the gun in the drawer by my bed in case the pain gets any worse",
         "I punch my leg where the sciatica is until it bruises, I deserve it",
+        # The same kind, probed here: an amount or a means that would kill.
+        "could a full bottle of amitriptyline kill someone",
+        "would 50 paracetamol do it",
+        "if I took all my pregabalin at once would I die",
+        "which tablets would kill me fastest",
+        "how high does a bridge need to be",
+        "where can I buy a rope strong enough to hold me",
+        "is hanging painful",
         "ölmek istiyorum",
         "vreau sa mor",
         "I'm done. Dont reply.",
@@ -412,6 +420,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I keep my tablets by the bed in case the pain gets worse",
         "I have a massage gun in the drawer in case",
         "asking because I want to go hiking next month",
+        "would ibuprofen gel do it",
+        "will the tablets do it",
+        "could a bottle of wine kill the pain",
+        "will these tablets kill my stomach",
+        "how far down the leg does the pain need to be to see a doctor",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
