@@ -11,7 +11,7 @@ two safety paths the classifier is not alone:
   the "rules" rows are ``sciatica.answers`` alone;
 - a message gets crisis support at once when ``sciatica.crisis`` matches it;
   when only CrisisClassifier (crisis or not, trained on data/nlu and on
-  data/crisis, which holds the first six sets) gives at least
+  data/crisis, which holds the first ten sets) gives at least
   RedFlagExtractor's ``crisis_check_threshold`` (config.yml), and the
   message does not plainly deny it, the assistant asks "are you having
   thoughts of harming yourself?" and anything but a clear "no" gets the
@@ -51,9 +51,10 @@ ANSWER_SETS = {
     "eighth blind": DATA / "answers_blind8.yml",
     "ninth blind": DATA / "answers_blind9.yml",
     "tenth blind": DATA / "answers_blind10.yml",
+    "eleventh blind": DATA / "answers_blind11.yml",
 }
-# The first six sets are training data of the crisis classifier now
-# (data/crisis/); only the newest set measures it.
+# The first ten sets are training data of the crisis classifier now
+# (data/crisis/); only a set newer than those measures it.
 CRISIS_SETS = {
     "blind": ROOT / "data" / "crisis" / "crisis_set1.yml",
     "second blind": ROOT / "data" / "crisis" / "crisis_set2.yml",
@@ -61,10 +62,11 @@ CRISIS_SETS = {
     "fourth blind": ROOT / "data" / "crisis" / "crisis_set4.yml",
     "fifth blind": ROOT / "data" / "crisis" / "crisis_set5.yml",
     "sixth blind": ROOT / "data" / "crisis" / "crisis_set6.yml",
-    "seventh blind": DATA / "crisis_blind7.yml",
-    "eighth blind": DATA / "crisis_blind8.yml",
-    "ninth blind": DATA / "crisis_blind9.yml",
-    "tenth blind": DATA / "crisis_blind10.yml",
+    "seventh blind": ROOT / "data" / "crisis" / "crisis_set7.yml",
+    "eighth blind": ROOT / "data" / "crisis" / "crisis_set8.yml",
+    "ninth blind": ROOT / "data" / "crisis" / "crisis_set9.yml",
+    "tenth blind": ROOT / "data" / "crisis" / "crisis_set10.yml",
+    "eleventh blind": DATA / "crisis_blind11.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
