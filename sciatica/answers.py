@@ -37,7 +37,7 @@ _UNSURE = re.compile(
     r"(say|tell(?! when)|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
-    r"(checked|check|measured|weighed|taken (my|a|the) temp\w*|"
+    r"(checked|check|measured|measure|weighed|weigh|taken (my|a|the) temp\w*|"
     r"tested|paid (any )?attention|looked)|"
     r"(noticed|sure|tell) either way|hard to know|difficult to (say|tell|know)|"
     # Second round (2026-12-06), from the first blind set: ways of not having
@@ -141,7 +141,9 @@ _NEUTRAL = re.compile(
     r"not deliberately|not intentionally|not just|not only|"
     r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
     r"(haven'?t|havent|have not|not) changed (anything|my diet|what i eat)|"
-    r"(don'?t|do not|doesn'?t|does not|no) (know|idea) why)\b"
+    r"(don'?t|do not|doesn'?t|does not|no) (know|idea) why|"
+    # Eleventh round (2026-12-06): another symptom, not a denial.
+    r"no appetite|(lost|losing) (my|her|his) appetite)\b"
 )
 # A negation that describes the symptom asked about, not its absence: "can't
 # feel much when I sit on the toilet seat", "couldn't stop it coming out",
@@ -166,6 +168,8 @@ _SYMPTOM_NEGATION = re.compile(
     r"(didn'?t|did not|didnt) even (feel|notice|know)|"
     r"never (done|had|happened|did) (that|this|it)( before| in)|"
     r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me)|"
+    r"(it'?s|it is) not my (own )?skin|"
+    r"(isn'?t|is not) my (own )?skin\b(?! (problem|issue|rash))|"
     # Sixth round (2026-12-06), from the fifth blind set.
     r"(haven'?t|hasn'?t|has not|have not|not|didn'?t|did not) (managed|manage) to|"
     r"(didn'?t|did not) (realise|realize|notice) (i'?d|i had|until|till)|"
@@ -213,6 +217,7 @@ _SYMPTOM_STATED = re.compile(
     r"(stone|st|kg|kilos?|lbs?|pounds)\b|"
     r"\b(got|gone|getting|looks?|looking) (really |very |so )?(thin|skinny|gaunt)\b|"
     r"\blost (a lot of |lots of |loads of |so much |some )?weight\b|"
+    r"\blost (loads|lots|a lot|heaps|tons|masses|so much|a ton)\b(?! of (blood|sleep))|"
     r"\b(lost|down|dropped|shed) (about |nearly |almost |over |around |roughly )?"
     r"(a|half a|one) stone\b|"
     r"^(about |nearly |almost |over |around |roughly )?(a|half a|one) stone\b"

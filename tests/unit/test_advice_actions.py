@@ -336,6 +336,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "how high does a bridge need to be",
         "where can I buy a rope strong enough to hold me",
         "is hanging painful",
+        # The eleventh blind set.
+        "Tonight I stood looking at the knives in the kitchen for a long time",
+        "Can I die from taking 20 naproxen? I want to",
+        "Can you tell me how to die without pain",
+        "What happens if you take 100 ibuprofen? I don't care if it kills me",
+        "I won't be here in 6 weeks, I've decided",
+        "thinking about overdosing",
+        "I keep hurting myself on purpose",
         "ölmek istiyorum",
         "vreau sa mor",
         "I'm done. Dont reply.",
@@ -425,6 +433,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "could a bottle of wine kill the pain",
         "will these tablets kill my stomach",
         "how far down the leg does the pain need to be to see a doctor",
+        # The eleventh blind set: safety questions, an accident, a denial.
+        "whats the overdose limit for ibuprofen, I want to stay safe",
+        "How many amitriptyline can I take without overdosing?",
+        "Can I take 2 co-codamol and 2 paracetamol? worried about overdosing",
+        "I'm an ICU nurse, we had an overdose patient tonight",
+        "I keep hurting myself when I bend down to pick stuff up",
+        "I'm getting depressed but I'm not thinking of harming myself",
+        "I dont want to live like this forever, what are my treatment options?",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -256,7 +256,12 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("about a stone in the last couple of months without dieting", YES),
         ("lost a bit but been dieting", NO),
         ("I've put on a stone", None),
+        # The eleventh blind set.
+        ("When I wipe it feels like it's not my skin, kind of dead", YES),
+        ("I am feeling some hot but I did not measure", UNSURE),
+        ("lost loads, not trying to, no appetite", YES),
+        ("it isn't my skin problem, no", NO),
     ],
 )
-def test_answers_from_the_seventh_to_tenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_eleventh_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
