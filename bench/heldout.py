@@ -26,11 +26,8 @@ from typing import Any, Dict, List
 import yaml
 
 from bench.common import LABELS, ROOT, model_path, save_results
+from bench.nlu_cv import SAFETY_INTENTS
 
-SETS = sorted((ROOT / "tests" / "data").glob("intents_blind*.yml"))
-# The intents whose misreading could hide a warning sign or a crisis (as in
-# bench.nlu_cv): read as anything outside this set, they count as benign.
-SAFETY = ("crisis", "affirm", "unsure")
 _FALLBACK = "nlu_fallback"
 
 
@@ -82,37 +79,41 @@ def score(gold: List[str], predicted: List[str]) -> Dict[str, Any]:
         "safety_misread": [
             [g, p, n]
             for (g, p), n in pairs.most_common()
-            if g in SAFETY and p not in SAFETY
+            if g in SAFETY_INTENTS and p not in SAFETY_INTENTS
         ],
     }
 
 
+def blind_sets() -> List[Path]:
+    """The blind intent sets, in name order."""
+    return sorted((ROOT / "tests" / "data").glob("intents_blind*.yml"))
+
+
 def run(bots: List[str], quick: bool) -> Dict[str, Any]:
     """Scores every blind intent set with each bot's trained model."""
-    results: Dict[str, Any] = {"sets": {}}
-    for path in SETS:
-        items = load_set(path)
-        texts = [item["text"] for item in items]
-        gold = [item["intent"] for item in items]
-        entry: Dict[str, Any] = {}
-        for bot in bots:
-            model = model_path(bot, quick)
-            if not model.exists():
-                print(f"    {bot}: no model at {model} (run bench.cost first)")
-                continue
-            predicted = asyncio.run(_read(model, texts))
-            entry[bot] = score(gold, predicted)
-            entry[bot]["misread"] = [
-                f"{g} → {p}: {t}"
-                for t, g, p in zip(texts, gold, predicted, strict=True)
+    sets = {path.name: load_set(path) for path in blind_sets()}
+    texts = [item["text"] for items in sets.values() for item in items]
+    results: Dict[str, Any] = {"sets": {name: {} for name in sets}}
+    for bot in bots:
+        model = model_path(bot, quick)
+        if not model.exists():
+            print(f"    {bot}: no model at {model} (run bench.cost first)")
+            continue
+        predicted = iter(asyncio.run(_read(model, texts)))
+        for name, items in sets.items():
+            gold = [item["intent"] for item in items]
+            read = [next(predicted) for _ in items]
+            entry = results["sets"][name][bot] = score(gold, read)
+            entry["misread"] = [
+                f"{g} → {p}: {item['text']}"
+                for item, g, p in zip(items, gold, read, strict=True)
                 if g != p
             ]
             print(
-                f"    {path.name} {bot}: macro-F1 {entry[bot]['macro_f1']:.3f}, "
-                f"accuracy {entry[bot]['accuracy']:.3f}",
+                f"    {name} {bot}: macro-F1 {entry['macro_f1']:.3f}, "
+                f"accuracy {entry['accuracy']:.3f}",
                 flush=True,
             )
-        results["sets"][path.name] = entry
     return results
 
 
