@@ -505,7 +505,9 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             " were written by a helper who had seen neither the training data nor "
             "the model, each message meant to belong clearly to its intent; they are "
             "not training data. Each bot's model from the cost step (trained on all "
-            "of `data/`) reads them through its whole NLU pipeline.\n"
+            "of `data/`) reads them through its whole NLU pipeline. The first set "
+            "was used to judge the 400 wordings added to the data (bench/levers.md, "
+            "lever 10), so only the second is blind to that decision.\n"
         )
         out += bench_heldout.tables(heldout)
         det = nlu.get("detector")
