@@ -52,6 +52,7 @@ ANSWER_SETS = {
     "ninth blind": DATA / "answers_blind9.yml",
     "tenth blind": DATA / "answers_blind10.yml",
     "eleventh blind": DATA / "answers_blind11.yml",
+    "twelfth blind": DATA / "answers_blind12.yml",
 }
 # The first ten sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -67,6 +68,7 @@ CRISIS_SETS = {
     "ninth blind": ROOT / "data" / "crisis" / "crisis_set9.yml",
     "tenth blind": ROOT / "data" / "crisis" / "crisis_set10.yml",
     "eleventh blind": DATA / "crisis_blind11.yml",
+    "twelfth blind": DATA / "crisis_blind12.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
