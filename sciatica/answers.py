@@ -77,6 +77,8 @@ _UNSURE = re.compile(
     r"difficult to explain|hard to explain|"
     # Eighth round (2026-12-06), from the seventh and eighth blind sets.
     r"never got (the |my )?results|results never came|"
+    # Twelfth round (2026-12-06): "no ducking idea" (autocorrect).
+    r"no (\w+ing|bloody|earthly|real) idea|"
     # Tenth round (2026-12-06), from the tenth blind set: "I haven't got a
     # thermometer" is not "no fever".
     r"(haven'?t|havent|have not|not) got (a |any )?(thermometer|scales))\b"
@@ -185,6 +187,8 @@ _SYMPTOM_NEGATION = re.compile(
     r"(can'?t|cant|cannot) get it (started|going)|"
     r"\bdribbl\w*|(not|no) feeling when|sitting on nothing|"
     r"(a lot |much )?less feeling|reduced (feeling|sensation)|"
+    r"(haven'?t|have not|hasn'?t|has not|not) got (much|any|a lot of|enough) "
+    r"(feeling|sensation|power|strength|control)|"
     r"(haven'?t|hasn'?t|have not|has not) felt the same|"
     r"(have not|haven'?t|has not|hasn'?t|not) passed (any )?(urine|water|wee)|"
     r"\bno urge\b|"
@@ -222,6 +226,7 @@ _SYMPTOM_STATED = re.compile(
     r"(a|half a|one) stone\b|"
     r"^(about |nearly |almost |over |around |roughly )?(a|half a|one) stone\b"
     r"(?! (heavier|up|on|more))|"
+    r"\b(ran|run|crashed|bumped|banged|smashed) into me\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )

@@ -344,6 +344,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I won't be here in 6 weeks, I've decided",
         "thinking about overdosing",
         "I keep hurting myself on purpose",
+        # The twelfth blind set.
+        "how high does a fall need to be to definitely be fatal",
+        "What happens if you take 30 paracetamol and don't tell anyone",
+        "I've bought a hose for the car exhaust",
+        "I know exactly what to take and how much. I just haven't decided when",
+        "can you die from a whole pack of naproxen? not asking for safety reasons",
         "ölmek istiyorum",
         "vreau sa mor",
         "I'm done. Dont reply.",
@@ -441,6 +447,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I keep hurting myself when I bend down to pick stuff up",
         "I'm getting depressed but I'm not thinking of harming myself",
         "I dont want to live like this forever, what are my treatment options?",
+        # The twelfth blind set and neighbours.
+        "I wanna die every time I sneeze",
+        "What's the difference between an overdose and a normal dose of naproxen",
+        "Never had thoughts of harming myself but I'm very frustrated",
+        "I use a hose to wash the car",
+        "I haven't decided when to book the physio",
+        "can you die from sciatica",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -261,7 +261,12 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I am feeling some hot but I did not measure", UNSURE),
         ("lost loads, not trying to, no appetite", YES),
         ("it isn't my skin problem, no", NO),
+        # The twelfth blind set.
+        ("I haven't got much feeling down there when we try", YES),
+        ("no ducking idea mate", UNSURE),
+        ("Not a fall exactly, someone ran into me at football", YES),
+        ("no, nobody ran into me", NO),
     ],
 )
-def test_answers_from_the_seventh_to_eleventh_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twelfth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
