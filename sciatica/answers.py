@@ -77,11 +77,11 @@ _UNSURE = re.compile(
     r"difficult to explain|hard to explain|"
     # Eighth round (2026-12-06), from the seventh and eighth blind sets.
     r"never got (the |my )?results|results never came|"
-    # Twelfth round (2026-12-06): "no ducking idea" (autocorrect).
-    r"no (\w+ing|bloody|earthly|real) idea|"
     # Tenth round (2026-12-06), from the tenth blind set: "I haven't got a
     # thermometer" is not "no fever".
-    r"(haven'?t|havent|have not|not) got (a |any )?(thermometer|scales))\b"
+    r"(haven'?t|havent|have not|not) got (a |any )?(thermometer|scales)|"
+    # Twelfth round (2026-12-06): "no ducking idea" (autocorrect).
+    r"no (\w+ing|bloody|earthly|real) idea)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
