@@ -548,3 +548,15 @@ def test_the_crisis_training_set_labels_the_crisis_intent_and_the_examples():
     assert labels == ["other", "crisis", "other"]
     with pytest.raises(ValueError):
         training_set(["hi"], [], [])
+
+
+def test_a_crisis_pattern_term_is_written_out_and_an_unknown_one_is_an_error():
+    from sciatica.crisis import expand_terms
+    from sciatica.errors import KnowledgeError
+
+    terms = {"meds": "pills|tablets"}
+    assert expand_terms(r"(?<!no )\b<meds>\b", terms, where="patterns") == (
+        r"(?<!no )\b(?:pills|tablets)\b"
+    )
+    with pytest.raises(KnowledgeError, match="unknown term '<drugs>'"):
+        expand_terms("<drugs>", terms, where="patterns")
