@@ -53,6 +53,7 @@ ANSWER_SETS = {
     "tenth blind": DATA / "answers_blind10.yml",
     "eleventh blind": DATA / "answers_blind11.yml",
     "twelfth blind": DATA / "answers_blind12.yml",
+    "thirteenth blind": DATA / "answers_blind13.yml",
 }
 # The first ten sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -69,6 +70,7 @@ CRISIS_SETS = {
     "tenth blind": ROOT / "data" / "crisis" / "crisis_set10.yml",
     "eleventh blind": DATA / "crisis_blind11.yml",
     "twelfth blind": DATA / "crisis_blind12.yml",
+    "thirteenth blind": DATA / "crisis_blind13.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
