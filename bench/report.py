@@ -244,7 +244,7 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
                     f"the assistant ({name} set, scored blind first)",
                     f"blind: {blind['assistant_benign']} answers read as “no”, "
                     f"{blind['assistant_crisis_missed']} crisis messages without "
-                    f"support; now, after rules tuned on it: {now}",
+                    f"support; as it scores now (after any rules tuned on it): {now}",
                     blind["assistant_benign"] == 0
                     and blind["assistant_crisis_missed"] == 0,
                 )
