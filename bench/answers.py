@@ -54,6 +54,7 @@ ANSWER_SETS = {
     "eleventh blind": DATA / "answers_blind11.yml",
     "twelfth blind": DATA / "answers_blind12.yml",
     "thirteenth blind": DATA / "answers_blind13.yml",
+    "fourteenth blind": DATA / "answers_blind14.yml",
 }
 # The first ten sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -71,6 +72,7 @@ CRISIS_SETS = {
     "eleventh blind": DATA / "crisis_blind11.yml",
     "twelfth blind": DATA / "crisis_blind12.yml",
     "thirteenth blind": DATA / "crisis_blind13.yml",
+    "fourteenth blind": DATA / "crisis_blind14.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
