@@ -190,6 +190,9 @@ _SYMPTOM_NEGATION = re.compile(
     r"(haven'?t|have not|hasn'?t|has not|not) got (much|any|a lot of|enough) "
     r"(feeling|sensation|power|strength|control)|"
     r"(haven'?t|hasn'?t|have not|has not) felt the same|"
+    # Thirteenth round (2026-12-06), from the fourteenth blind set.
+    r"(not|haven'?t|have not|hasn'?t|has not) felt (the |any )?(need|urge) to "
+    r"(go|pee|wee|poo)|(isn'?t|is not|isnt) like (me|him|her)\b|"
     r"(have not|haven'?t|has not|hasn'?t|not) passed (any )?(urine|water|wee)|"
     r"\bno urge\b|"
     # Eighth round (2026-12-06), from the seventh and eighth blind sets.
@@ -227,6 +230,8 @@ _SYMPTOM_STATED = re.compile(
     r"^(about |nearly |almost |over |around |roughly )?(a|half a|one) stone\b"
     r"(?! (heavier|up|on|more))|"
     r"\b(ran|run|crashed|bumped|banged|smashed) into me\b|"
+    r"\b(other|good|right|left) leg (feels?|is|gets|goes) (a bit |a little |slightly "
+    r"|kind of |sort of )?(funny|odd|weird|strange|tingly|numb|different)\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )

@@ -266,7 +266,11 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("no ducking idea mate", UNSURE),
         ("Not a fall exactly, someone ran into me at football", YES),
         ("no, nobody ran into me", NO),
+        # The fourteenth blind set.
+        ("ive not felt the need to go since monday which isnt like me at all", YES),
+        ("the other leg feels a bit funny but nothing like the bad one", YES),
+        ("no, my other leg is fine", NO),
     ],
 )
-def test_answers_from_the_seventh_to_twelfth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_fourteenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
