@@ -10,7 +10,13 @@ from typing import Iterable, Literal
 import yaml
 
 from sciatica.errors import Errors, KnowledgeError
-from sciatica.knowledge import DATA_DIR, check_keys, check_source, compile_pattern
+from sciatica.knowledge import (
+    DATA_DIR,
+    check_groups,
+    check_keys,
+    check_source,
+    compile_grouped_pattern,
+)
 
 _FILE = "crisis.yml"
 
@@ -34,56 +40,19 @@ def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
         file=_FILE,
         where="top level",
         required={"version": int, "source": dict, "patterns": list},
-        optional={"unless": list, "denials": list, "terms": dict},
+        optional={"unless": list, "denials": list, "groups": dict},
     )
     check_source(entry["source"], file=_FILE, where="top level")
-    terms = {str(name): str(words) for name, words in entry.get("terms", {}).items()}
+    groups = check_groups(entry.get("groups", {}), file=_FILE)
     compiled = []
     for key in ("patterns", "unless", "denials"):
         compiled.append(
             tuple(
-                compile_pattern(
-                    expand_terms(str(pattern), terms, where=key),
-                    file=_FILE,
-                    where=key,
-                )
+                compile_grouped_pattern(pattern, groups, file=_FILE, where=key)
                 for pattern in entry.get(key, [])
             )
         )
     return compiled[0], compiled[1], compiled[2]
-
-
-# "<meds>" names a term; "(?<!" and "(?<=" (lookbehinds) do not.
-_TERM = re.compile(r"(?<!\?)<([a-z_]+)>")
-
-
-def expand_terms(pattern: str, terms: dict[str, str], *, where: str) -> str:
-    """Writes out each ``<name>`` in a pattern as the term's alternatives.
-
-    Args:
-        pattern: A regular expression that may use ``<name>`` for a term.
-        terms: Term names and their alternatives (``crisis.yml`` ``terms``).
-        where: The pattern's section, for the error message.
-
-    Raises:
-        KnowledgeError: E016, if the pattern names an unknown term.
-    """
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in terms:
-            raise KnowledgeError(
-                Errors.E016.format(
-                    file=_FILE,
-                    where=where,
-                    name=name,
-                    pattern=pattern,
-                    known=", ".join(sorted(terms)) or "none",
-                )
-            )
-        return f"(?:{terms[name]})"
-
-    return _TERM.sub(replace, pattern)
 
 
 def is_crisis(text: str | None) -> bool:

@@ -37,9 +37,6 @@ class Errors:
         "diary entry {where}: '{key}' must be {expected}, not {actual!r}. "
         "Fix or drop the entry."
     )
-    E016 = (
-        "{file}: {where}: unknown term '<{name}>' in {pattern!r}. Known terms: {known}."
-    )
 
 
 class KnowledgeError(ValueError):

@@ -167,6 +167,56 @@ def compile_pattern(pattern: Any, *, file: str, where: str) -> re.Pattern[str]:
         ) from error
 
 
+def check_groups(groups: Any, *, file: str) -> dict[str, list[str]]:
+    """Checks named word groups: each a non-empty list of words or phrases.
+
+    Raises:
+        KnowledgeError: E005, naming the group, if one is not.
+    """
+    for name, members in groups.items():
+        if not isinstance(members, list) or not members:
+            raise KnowledgeError(
+                Errors.E005.format(
+                    file=file,
+                    where=f"groups.{name}",
+                    key=name,
+                    expected="a non-empty list",
+                    actual=members,
+                )
+            )
+    return {str(name): [str(w) for w in members] for name, members in groups.items()}
+
+
+def compile_grouped_pattern(
+    pattern: Any, groups: Mapping[str, list[str]], *, file: str, where: str
+) -> re.Pattern[str]:
+    """Compiles a regular expression in which ``<group>`` stands for its members.
+
+    Each ``<group>`` becomes ``(?:member|...)``, the members escaped, longest
+    first, ``+`` read as a space. Lookbehinds (``(?<!``, ``(?<=``) are left
+    alone.
+
+    Raises:
+        KnowledgeError: E011, naming the file and entry, on an unknown group or
+            an invalid pattern.
+    """
+
+    def members(match: re.Match[str]) -> str:
+        if match.group(1) not in groups:
+            raise ValueError(f"unknown group {match.group(0)}")
+        spelled = {str(w).replace("+", " ").lower() for w in groups[match.group(1)]}
+        longest_first = sorted(spelled, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in longest_first) + ")"
+
+    try:
+        expanded = re.sub(r"<(\w+)>", members, str(pattern))
+    except ValueError as error:
+        raise KnowledgeError(
+            Errors.E011.format(file=file, where=where, pattern=pattern, error=error)
+        ) from error
+    return compile_pattern(expanded, file=file, where=where)
+
+
 def normalise_text(text: str) -> str:
     """Folds quotes, dashes, case and white space so passages compare fairly."""
     text = unicodedata.normalize("NFKC", text)

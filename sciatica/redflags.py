@@ -32,8 +32,10 @@ from sciatica.knowledge import (
     DATA_DIR,
     Citation,
     check_choice,
+    check_groups,
     check_keys,
     check_source,
+    compile_grouped_pattern,
     compile_pattern,
 )
 
@@ -431,17 +433,8 @@ class RedFlagDetector:
         self.proxy_cues = []
         for index, pattern in enumerate(context.get("proxy_cues", [])):
             where = f"context.proxy_cues[{index}]"
-            compile_pattern(pattern, file=self._file, where=where)  # as written
-            try:
-                expanded = _with_groups(str(pattern), groups)
-            except ValueError as error:
-                raise KnowledgeError(
-                    Errors.E011.format(
-                        file=self._file, where=where, pattern=pattern, error=error
-                    )
-                ) from error
             self.proxy_cues.append(
-                compile_pattern(expanded, file=self._file, where=where)
+                compile_grouped_pattern(pattern, groups, file=self._file, where=where)
             )
         self.question_openers = frozenset(
             str(t).lower() for t in context["question_openers"]
@@ -508,23 +501,6 @@ class RedFlagDetector:
         self._matcher.add(where, [tokens])
 
 
-def _with_groups(pattern: str, groups: dict[str, list[str]]) -> str:
-    """``pattern`` with each ``<group>`` replaced by its members, as a regex.
-
-    Raises:
-        ValueError: On an unknown group.
-    """
-
-    def members(match: re.Match[str]) -> str:
-        if match.group(1) not in groups:
-            raise ValueError(f"unknown group {match.group(0)}")
-        spelled = {str(w).replace("+", " ").lower() for w in groups[match.group(1)]}
-        longest_first = sorted(spelled, key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(w) for w in longest_first) + ")"
-
-    return re.sub(r"<(\w+)>", members, pattern)
-
-
 def _read(path: Path) -> dict[str, Any]:
     import yaml  # local: only needed when building a detector
 
@@ -556,17 +532,7 @@ def _read(path: Path) -> dict[str, Any]:
                 )
             )
         compile_pattern(pair[0], file=path.name, where=f"normalise[{index}]")
-    for name, members in entry["groups"].items():
-        if not isinstance(members, list) or not members:
-            raise KnowledgeError(
-                Errors.E005.format(
-                    file=path.name,
-                    where=f"groups.{name}",
-                    key=name,
-                    expected="a non-empty list",
-                    actual=members,
-                )
-            )
+    check_groups(entry["groups"], file=path.name)
     return entry
 
 

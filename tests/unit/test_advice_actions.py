@@ -558,13 +558,14 @@ def test_the_crisis_training_set_labels_the_crisis_intent_and_the_examples():
         training_set(["hi"], [], [])
 
 
-def test_a_crisis_pattern_term_is_written_out_and_an_unknown_one_is_an_error():
-    from sciatica.crisis import expand_terms
+def test_a_pattern_group_is_written_out_and_an_unknown_one_is_an_error():
     from sciatica.errors import KnowledgeError
+    from sciatica.knowledge import compile_grouped_pattern
 
-    terms = {"meds": "pills|tablets"}
-    assert expand_terms(r"(?<!no )\b<meds>\b", terms, where="patterns") == (
-        r"(?<!no )\b(?:pills|tablets)\b"
+    groups = {"meds": ["pills", "tablets"]}
+    compiled = compile_grouped_pattern(
+        r"(?<!no )\b<meds>\b", groups, file="crisis.yml", where="patterns"
     )
-    with pytest.raises(KnowledgeError, match="unknown term '<drugs>'"):
-        expand_terms("<drugs>", terms, where="patterns")
+    assert compiled.pattern == r"(?<!no )\b(?:tablets|pills)\b"
+    with pytest.raises(KnowledgeError, match="unknown group <drugs>"):
+        compile_grouped_pattern("<drugs>", groups, file="crisis.yml", where="x")
