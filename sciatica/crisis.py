@@ -56,12 +56,23 @@ def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
 
 
 def is_crisis(text: str | None) -> bool:
-    """Whether a message speaks of self-harm or not wanting to live."""
+    """Whether a message speaks of self-harm or not wanting to live.
+
+    An ``unless`` entry cancels only the matches it overlaps: "no thoughts of
+    suicide" cancels the word "suicide" there, not "but I have been saving up
+    my pills" later in the same message.
+    """
     cleaned = (text or "").lower().replace("\u2019", "'")
     patterns, unless, _ = _patterns()
-    if not any(p.search(cleaned) for p in patterns):
-        return False
-    return not any(u.search(cleaned) for u in unless)
+    spans: list[tuple[int, int]] | None = None
+    for pattern in patterns:
+        for match in pattern.finditer(cleaned):
+            if spans is None:
+                spans = [m.span() for u in unless for m in u.finditer(cleaned)]
+            start, end = match.span()
+            if not any(start < u_end and u_start < end for u_start, u_end in spans):
+                return True
+    return False
 
 
 def denies_crisis(text: str | None) -> bool:

@@ -359,6 +359,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I keep holding the kitchen knife and thinking about it",
         "My 13 yo keeps saying he wants to be dead",
         "Idk why I'm still here",
+        # An 'unless' entry cancels only the words it covers.
+        "no thoughts of suicide but I have been stockpiling my pills to take them "
+        "all at once",
+        "I never think about suicide, but I want to end it all",
+        "not wanting to kill myself exactly, I just want to not wake up",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -424,6 +429,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I took an overdose of ibuprofen by mistake",
         "lol my leg wants to die",
         "I'm going to end it with my chiropractor",
+        # What an 'unless' entry covers.
+        "no thoughts of suicide, just this pain",
+        "I have never thought about suicide, I only want to walk again",
+        "thinking of ending things at work, the desk is killing my back",
         "this office chair is suicide for my back",
         "what's the tallest building in the world",
         # Neighbours of the ninth round's wordings.
