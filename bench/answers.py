@@ -55,6 +55,7 @@ ANSWER_SETS = {
     "twelfth blind": DATA / "answers_blind12.yml",
     "thirteenth blind": DATA / "answers_blind13.yml",
     "fourteenth blind": DATA / "answers_blind14.yml",
+    "fifteenth blind": DATA / "answers_blind15.yml",
 }
 # The first ten sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -73,6 +74,7 @@ CRISIS_SETS = {
     "twelfth blind": DATA / "crisis_blind12.yml",
     "thirteenth blind": DATA / "crisis_blind13.yml",
     "fourteenth blind": DATA / "crisis_blind14.yml",
+    "fifteenth blind": DATA / "crisis_blind15.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
