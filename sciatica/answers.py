@@ -284,6 +284,20 @@ _HEDGE = re.compile(
 _YES_AFTER_BUT = re.compile(
     r"\bbut (yes|yeah|yep|yup)\b|^(a bit|a little|slightly|somewhat)\b(?! not)"
 )
+# A question back about the symptom ("I've not been for 2 days but is that a
+# problem?", "I haven't noticed, would I know?"): what would be read as "no"
+# is read as not sure, unless the answer begins with a plain "no" ("No.
+# Should I be worried?"). Fourteenth round, from the fifteenth blind set;
+# read on the message before punctuation is removed.
+_ASKS_BACK = re.compile(
+    r"\b(is|would|does|should|could|can|will|do|am|are|was|did) "
+    r"(that|it|this|i|they|he|she|there)\b[^.!?]{0,60}\?"
+)
+# No such trouble before, and now there is: "never had any issues before but
+# this week nothing works and I cant feel much".
+_BEFORE_BUT = re.compile(
+    r"\b(never|not|no|didn'?t|haven'?t|hadn'?t)\b.{0,40}\bbefore( now| this)? but\b"
+)
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
 # A plain "yes" anywhere, with no plain "no": "mum says yes, she didn't make
@@ -315,6 +329,22 @@ def read_yes_no(
     cleaned = _clean(text or "")
     if cleaned.startswith("/"):
         return _INTENT_ANSWERS.get(cleaned[1:].split("{")[0].strip())
+    reading = _read_rules(cleaned)
+    if (
+        reading == NO
+        and not _NO.search(cleaned)
+        and _ASKS_BACK.search((text or "").lower())
+    ):
+        return UNSURE
+    if reading is not None:
+        return reading
+    if intent in _INTENT_ANSWERS and confidence >= _INTENT_CONFIDENCE:
+        return _INTENT_ANSWERS[intent]
+    return None
+
+
+def _read_rules(cleaned: str) -> str | None:
+    """The rules' reading of a cleaned answer, or None when they do not know it."""
     if cleaned:
         if _DOUBLE_NEGATIVE.search(cleaned):
             return YES
@@ -326,6 +356,15 @@ def read_yes_no(
             or _NO_THEN_SYMPTOM.search(cleaned)
         ):
             return YES
+        before_but = _BEFORE_BUT.search(cleaned)
+        if before_but:
+            rest = cleaned[before_but.end() :]
+            if (
+                _SYMPTOM_NEGATION.search(rest)
+                or _stated(rest)
+                or _DESCRIBED.search(rest)
+            ):
+                return YES
         strong = _STRONG_YES.search(cleaned)
         described = strong or _SYMPTOM_NEGATION.search(cleaned)
         hedged = described and _UNSURE.search(_HEDGE.sub(" ", cleaned)) is None
@@ -356,8 +395,6 @@ def read_yes_no(
             return NO
         if _WEAK_YES.search(cleaned) or _YES_LAST.search(cleaned):
             return YES
-    if intent in _INTENT_ANSWERS and confidence >= _INTENT_CONFIDENCE:
-        return _INTENT_ANSWERS[intent]
     return None
 
 

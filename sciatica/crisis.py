@@ -27,6 +27,9 @@ OTHER = "other"
 
 _Patterns = tuple[re.Pattern[str], ...]
 
+# What follows a denial and may take it back ("not suicidal, but ...").
+_CONTRAST = re.compile(r"\b(but|though|although|however|except|yet)\b")
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
@@ -58,17 +61,19 @@ def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
 def is_crisis(text: str | None) -> bool:
     """Whether a message speaks of self-harm or not wanting to live.
 
-    An ``unless`` entry cancels only the matches it overlaps: "no thoughts of
-    suicide" cancels the word "suicide" there, not "but I have been saving up
-    my pills" later in the same message.
+    An ``unless`` or ``denials`` entry cancels only the matches it overlaps:
+    "no thoughts of suicide" cancels the word "suicide" there, not "but I have
+    been saving up my pills" later in the same message.
     """
     cleaned = (text or "").lower().replace("\u2019", "'")
-    patterns, unless, _ = _patterns()
+    patterns, unless, denials = _patterns()
     spans: list[tuple[int, int]] | None = None
     for pattern in patterns:
         for match in pattern.finditer(cleaned):
             if spans is None:
-                spans = [m.span() for u in unless for m in u.finditer(cleaned)]
+                spans = [
+                    m.span() for u in unless + denials for m in u.finditer(cleaned)
+                ]
             start, end = match.span()
             if not any(start < u_end and u_start < end for u_start, u_end in spans):
                 return True
@@ -80,11 +85,17 @@ def denies_crisis(text: str | None) -> bool:
 
     ("I'm not suicidal, just fed up", "I'm not going to hurt myself".) The
     assistant does not then ask its crisis question on the classifier's word
-    alone; crisis wording the rules know still gets support.
+    alone; crisis wording the rules know still gets support. A denial followed
+    by "but" is not plain: "I'm not suicidal but I've been working out how many
+    of my pregabalin I'd need" is left to the classifier.
     """
     cleaned = (text or "").lower().replace("\u2019", "'")
-    _, unless, denials = _patterns()
-    return any(p.search(cleaned) for p in unless + denials)
+    _, _, denials = _patterns()
+    return any(
+        _CONTRAST.search(cleaned, match.end()) is None
+        for pattern in denials
+        for match in pattern.finditer(cleaned)
+    )
 
 
 def reading(

@@ -364,6 +364,9 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "all at once",
         "I never think about suicide, but I want to end it all",
         "not wanting to kill myself exactly, I just want to not wake up",
+        # The fifteenth blind set.
+        "Had an attempt two years ago, and the feelings are back stronger than ever",
+        "I made an attempt last year",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -429,6 +432,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I took an overdose of ibuprofen by mistake",
         "lol my leg wants to die",
         "I'm going to end it with my chiropractor",
+        # The fifteenth blind set and its neighbours.
+        "I made an attempt at the stretches and the burning feeling is back",
+        "my first attempt at the press-up made the tingling feelings come back",
+        "my mate is doing a run for a suicide prevention charity",
+        "what's the lethal dose of ibuprofen for a dog? mine ate one",
+        "I feel low because of the pain but I'm not having any thoughts of harming "
+        "myself",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",
@@ -508,6 +518,25 @@ def test_a_plain_denial_is_recognised(text):
 
 def test_crisis_words_are_not_a_denial():
     assert not denies_crisis("I want to end it all")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal but I've been working out how many of my pregabalin I'd need",
+        "not suicidal though I hate my life",
+    ],
+)
+def test_a_denial_taken_back_with_but_is_not_plain(text):
+    # The classifier decides (the fifteenth blind set).
+    assert not denies_crisis(text)
+
+
+def test_a_wording_that_is_not_about_the_person_is_not_a_denial():
+    # It cancels the match it covers, but the classifier may still ask.
+    text = "what's the lethal dose of ibuprofen for a dog?"
+    assert not is_crisis(text)
+    assert not denies_crisis(text)
 
 
 def test_crisis_examples_are_validated_on_load(tmp_path):

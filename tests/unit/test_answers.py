@@ -270,7 +270,13 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("ive not felt the need to go since monday which isnt like me at all", YES),
         ("the other leg feels a bit funny but nothing like the bad one", YES),
         ("no, my other leg is fine", NO),
+        # The fifteenth blind set: a question back, trouble new since.
+        ("I mean I've not been for 2 days but is that a problem?", UNSURE),
+        ("I honestly haven't noticed, would I know?", UNSURE),
+        ("No. Should I be worried about that?", NO),
+        ("never had any issues before but this week I cant feel much", YES),
+        ("never had trouble before but now it's fine", NO),
     ],
 )
-def test_answers_from_the_seventh_to_fourteenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_fifteenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
