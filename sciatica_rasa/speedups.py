@@ -16,13 +16,21 @@ server (docs/benchmarks.md, "Levers tried").
   conversation of 100 events from the tracker store took 5.5 ms. The first
   answer for each name is kept; names not seen yet (and unknown ones, with
   Rasa's error or default) still go through Rasa's lookup.
+* **A conversation's past is replayed once per prediction, not once per
+  policy.** To predict the next action, RulePolicy (once or twice) and
+  MemoizationPolicy each call ``Domain.states_for_tracker_history``, which
+  replays every event of the conversation into a fresh tracker and reads a
+  state at each action: the largest single cost in a profile at 20 users.
+  The replay's readings for the last tracker asked about are kept (while its
+  events are the same objects) and each call builds its states from them with
+  Rasa's own steps, on copies, so every policy gets the states it got before.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, List, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -72,13 +80,115 @@ def _resolve_event_type(type_name: str, default: Any = None) -> Any:
     return found
 
 
+# What a replay read at each action of the last tracker asked about: its
+# identity (the domain, the tracker, its number of events and last event)
+# and, per turn, the values ``states_for_tracker_history`` reads.
+_Turn = Tuple[bool, str | None, str | None, str | None, Any, Dict[str, Any]]
+_replayed: Dict[str, Any] = {}
+
+
+def _turns(domain: Any, tracker: Any) -> List[_Turn]:
+    """The replay's readings for ``tracker``, from the last call if unchanged."""
+    events = tracker.events
+    last = events[-1] if events else None
+    key = (domain, tracker, len(events), last)
+    kept = _replayed.get("key")
+    if (
+        kept is not None
+        and kept[0] is domain
+        and kept[1] is tracker
+        and kept[2] == key[2]
+        and kept[3] is last
+    ):
+        return _replayed["turns"]
+    turns: List[_Turn] = []
+    for past, hide_rule_turn in tracker.generate_all_prior_trackers():
+        turns.append(
+            (
+                hide_rule_turn,
+                past.followup_action,
+                past.latest_action_name,
+                past.active_loop_name,
+                domain._get_prev_action_sub_state(past),
+                domain.get_active_state(past),
+            )
+        )
+    _replayed["key"] = key
+    _replayed["turns"] = turns
+    return turns
+
+
+def _copy_state(state: Dict[str, Any]) -> Dict[str, Any]:
+    # Rasa's callers change a state's sub-states in place (the last user input,
+    # rule-only slots), never the values inside them.
+    return {
+        name: dict(sub_state) if isinstance(sub_state, dict) else sub_state
+        for name, sub_state in state.items()
+    }
+
+
+def _states_for_tracker_history(
+    self: Any,
+    tracker: Any,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: Dict[str, Any] | None = None,
+) -> List[Dict[str, Any]]:
+    """``Domain.states_for_tracker_history`` over the kept replay.
+
+    The steps are Rasa 3.6's, in its order, on a copy of each kept state.
+    """
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    if omit_unset_slots:
+        assert _rasa_states_for_tracker_history is not None
+        return _rasa_states_for_tracker_history(
+            self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+        )
+    states: List[Dict[str, Any]] = []
+    last_ml_action_sub_state = None
+    turn_was_hidden = False
+    for (
+        hide_rule_turn,
+        followup_action,
+        latest_action_name,
+        active_loop_name,
+        prev_action_sub_state,
+        active_state,
+    ) in _turns(self, tracker):
+        if ignore_rule_only_turns:
+            if not turn_was_hidden:
+                last_ml_action_sub_state = prev_action_sub_state
+            if not followup_action and latest_action_name != active_loop_name:
+                turn_was_hidden = hide_rule_turn
+            if turn_was_hidden:
+                continue
+        state = _copy_state(active_state)
+        if ignore_rule_only_turns:
+            self._remove_rule_only_features(state, rule_only_data)
+            if states:
+                self._substitute_rule_only_user_input(state, states[-1])
+            if last_ml_action_sub_state:
+                state[PREVIOUS_ACTION] = last_ml_action_sub_state
+        states.append(self._clean_state(state))
+    return states
+
+
+_rasa_states_for_tracker_history: Callable[..., Any] | None = None
+
+
 def install() -> None:
     """Installs the speed-ups (idempotent: installing twice changes nothing)."""
-    global _rasa_resolve_by_type
+    global _rasa_resolve_by_type, _rasa_states_for_tracker_history
     from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
 
     RemoteAction._validate_action_result = _validate_action_result
+    history = Domain.__dict__["states_for_tracker_history"]
+    if history is not _states_for_tracker_history:
+        _rasa_states_for_tracker_history = history
+        Domain.states_for_tracker_history = _states_for_tracker_history
     resolve = Event.__dict__["resolve_by_type"].__func__
     if resolve is not _resolve_event_type:
         _rasa_resolve_by_type = resolve

@@ -10,6 +10,11 @@ PostgreSQL). Differences from ``rasa.core.tracker_store.SQLTrackerStore``:
 * When the turn being saved ran ``action_delete_my_data``, the person's stored
   conversation is deleted instead of saved (the save already runs under the
   conversation's lock, so nothing can be half-written).
+* Reading and writing skip SQLAlchemy's object layer, with the same queries
+  and rows as Rasa's (measured in bench/levers.md): a conversation is read as
+  its ``data`` column alone (Rasa builds an ORM object per event and uses
+  only that column), the stored events are counted with a plain
+  ``count(*)``, and a turn's new events are inserted in one statement.
 
 Rasa wraps every tracker store in ``FailSafeTrackerStore``, which on a database
 error answers "no conversation" and saves into memory: the assistant would
@@ -20,8 +25,11 @@ an error the channels answer with an apology (never a wrong answer).
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
 import logging
-from typing import Any, NoReturn
+from typing import Any, Iterator, NoReturn
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import (
@@ -29,8 +37,9 @@ from rasa.core.tracker_store import (
     SQLTrackerStore,
     create_engine_kwargs,
 )
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from sciatica_rasa.constants import ACTION_DELETE_MY_DATA
 
@@ -80,7 +89,75 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             deleted = delete_events(self, tracker.sender_id)
             logger.info("Deleted a conversation on request (%d events).", deleted)
             return
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = [
+                _row(tracker.sender_id, event)
+                for event in self._additional_events(session, tracker)
+            ]
+            if rows:
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            session.commit()
+
+    @functools.cached_property
+    def _statements(self) -> dict[str, Any]:
+        """Rasa's event queries (``_event_query``), built once, by sender.
+
+        The events of the latest session (those from its newest
+        ``session_started`` on, or all of them if none) or of all sessions;
+        their ``data`` in order, and their number.
+        """
+        table = self.SQLEvent.__table__
+        sender = table.c.sender_id == sa.bindparam("sender_id")
+        session_start = (
+            sa.select(sa.func.max(table.c.timestamp))
+            .where(sender, table.c.type_name == SessionStarted.type_name)
+            .scalar_subquery()
+        )
+        latest = sa.or_(table.c.timestamp >= session_start, session_start.is_(None))
+        return {
+            "all": sa.select(table.c.data).where(sender).order_by(table.c.id),
+            "latest": sa.select(table.c.data)
+            .where(sender, latest)
+            .order_by(table.c.id),
+            "count": sa.select(sa.func.count(table.c.id)).where(sender, latest),
+        }
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        """Rasa's query, reading only the events' ``data`` column."""
+        query = self._statements["all" if fetch_events_from_all_sessions else "latest"]
+        with self.session_scope() as session:
+            rows = session.execute(query, {"sender_id": sender_id}).all()
+            events = [json.loads(data) for (data,) in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    def _additional_events(
+        self, session: Any, tracker: DialogueStateTracker
+    ) -> Iterator:
+        """The tracker's events that are not stored yet (counted as Rasa does)."""
+        stored = session.execute(
+            self._statements["count"], {"sender_id": tracker.sender_id}
+        ).scalar()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
+
+def _row(sender_id: str, event: Any) -> dict[str, Any]:
+    """An event as Rasa's ``SQLTrackerStore.save`` stores it."""
+    data = event.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {})
+        .get("intent", {})
+        .get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:

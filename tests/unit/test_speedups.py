@@ -114,3 +114,123 @@ def test_the_sqlite_store_keeps_its_connection_open(tmp_path):
         asyncio.run(store.retrieve("pool"))
     assert len(connects) <= 1
     assert len(asyncio.run(store.retrieve("pool")).events) == 3
+
+
+@pytest.fixture(scope="module")
+def story_trackers():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.generator import TrainingDataGenerator
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.shared.core.training_data import loading
+    from rasa.shared.core.training_data.structures import StoryGraph
+
+    from tests.conftest import ROOT
+
+    domain = Domain.load(str(ROOT / "domain"))
+    steps = [
+        step
+        for folder in ("stories", "rules")
+        for step in loading.load_data_from_resource(str(ROOT / "data" / folder), domain)
+    ]
+    generated = TrainingDataGenerator(
+        StoryGraph(steps), domain, augmentation_factor=0, remove_duplicates=False
+    ).generate()
+    # As the server has them: plain trackers (training's own kind computes
+    # states as it goes, with the domain).
+    trackers = [
+        DialogueStateTracker.from_events(
+            tracker.sender_id, list(tracker.events), domain.slots
+        )
+        for tracker in generated
+    ]
+    return domain, trackers
+
+
+def test_the_kept_replay_gives_every_policy_rasas_states(story_trackers, installed):
+    domain, trackers = story_trackers
+    rasa_states = speedups._rasa_states_for_tracker_history
+    rule_only = {
+        "rule_only_slots": ["screen_saddle", "screen_sexual"],
+        "rule_only_loops": ["screening_form", "checkin_form"],
+    }
+    assert len(trackers) > 50
+    for tracker in trackers:
+        for ignore in (False, True):
+            for data in (None, rule_only):
+                expected = rasa_states(
+                    domain, tracker, ignore_rule_only_turns=ignore, rule_only_data=data
+                )
+                assert expected == domain.states_for_tracker_history(
+                    tracker, ignore_rule_only_turns=ignore, rule_only_data=data
+                )
+
+
+def test_a_policy_changing_its_states_does_not_change_the_next_policys(
+    story_trackers, installed
+):
+    domain, trackers = story_trackers
+    tracker = max(trackers, key=lambda t: len(t.events))
+    first = domain.states_for_tracker_history(tracker)
+    expected = speedups._rasa_states_for_tracker_history(domain, tracker)
+    for state in first:
+        for sub_state in state.values():
+            sub_state.clear()
+    assert domain.states_for_tracker_history(tracker) == expected
+
+
+def test_the_replay_is_read_again_when_the_conversation_moves_on(
+    story_trackers, installed
+):
+    from rasa.shared.core.events import ActionExecuted
+
+    domain, trackers = story_trackers
+    tracker = trackers[0].copy()
+    before = domain.states_for_tracker_history(tracker)
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("hi", intent={"name": "greet", "confidence": 1.0}))
+    after = domain.states_for_tracker_history(tracker)
+    assert after == speedups._rasa_states_for_tracker_history(domain, tracker)
+    assert len(after) == len(before) + 1
+
+
+def test_the_store_writes_and_reads_the_rows_rasa_does(tmp_path):
+    import asyncio
+    import sqlite3
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from sciatica_rasa.tracker_store import SciaticaSQLTrackerStore
+
+    ours = SciaticaSQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(tmp_path / "ours.db")
+    )
+    rasas = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "r.db"))
+    tracker = DialogueStateTracker.from_events("rows", [])
+    turns = [
+        [ActionExecuted("action_session_start"), SessionStarted(timestamp=1.0)],
+        [UserUttered("hi", {"name": "greet", "confidence": 1.0}, timestamp=2.0)],
+        [SlotSet("pain_score", 4, timestamp=3.0), ActionExecuted("utter_greet")],
+        [SessionStarted(timestamp=4.0), UserUttered("again", timestamp=5.0)],
+    ]
+    for events in turns:
+        for event in events:
+            tracker.update(event)
+        for store in (ours, rasas):
+            asyncio.run(store.save(tracker))
+
+    def rows(name):
+        with sqlite3.connect(tmp_path / name) as connection:
+            return connection.execute(
+                "SELECT sender_id, type_name, timestamp, intent_name, action_name, "
+                "data FROM events ORDER BY id"
+            ).fetchall()
+
+    assert rows("ours.db") == rows("r.db")
+    for all_sessions in (False, True):
+        read = asyncio.run(ours._retrieve("rows", all_sessions))
+        expected = asyncio.run(rasas._retrieve("rows", all_sessions))
+        assert list(read.events) == list(expected.events)
+    assert asyncio.run(ours._retrieve("nobody", False)) is None
