@@ -24,6 +24,12 @@ server (docs/benchmarks.md, "Levers tried").
   The replay's readings for the last tracker asked about are kept (while its
   events are the same objects) and each call builds its states from them with
   Rasa's own steps, on copies, so every policy gets the states it got before.
+* **The domain is written as JSON once, not in every call to the action
+  server.** Each call carries the whole domain (75 kB of JSON here) beside
+  the conversation, and Rasa's HTTP client encoded both every time. The
+  client now keeps the domain's text for the domain it was made from (the
+  same object for as long as the model is loaded) and writes the rest around
+  it: the same JSON document.
 """
 
 from __future__ import annotations
@@ -176,6 +182,42 @@ def _states_for_tracker_history(
 
 _rasa_states_for_tracker_history: Callable[..., Any] | None = None
 
+# The domain last encoded, and its JSON.
+_domain_json: Dict[str, Any] = {}
+
+
+def _dumps(payload: Any) -> str:
+    """``json.dumps`` for the action server's calls, the domain encoded once."""
+    import json
+
+    domain = payload.get("domain") if isinstance(payload, dict) else None
+    if not isinstance(domain, dict):
+        return json.dumps(payload)
+    if _domain_json.get("domain") is not domain:
+        _domain_json["text"] = json.dumps(domain)
+        _domain_json["domain"] = domain
+    rest = json.dumps({key: value for key, value in payload.items() if key != "domain"})
+    separator = ", " if rest != "{}" else ""
+    return f'{rest[:-1]}{separator}"domain": {_domain_json["text"]}}}'
+
+
+def _session(self: Any) -> Any:
+    """Rasa's ``EndpointConfig.session``, encoding JSON with ``_dumps``."""
+    import aiohttp
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT
+
+    auth = None
+    if self.basic_auth:
+        auth = aiohttp.BasicAuth(
+            self.basic_auth["username"], self.basic_auth["password"]
+        )
+    return aiohttp.ClientSession(
+        headers=self.headers,
+        auth=auth,
+        timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+        json_serialize=_dumps,
+    )
+
 
 def install() -> None:
     """Installs the speed-ups (idempotent: installing twice changes nothing)."""
@@ -183,8 +225,10 @@ def install() -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
+    from rasa.utils.endpoints import EndpointConfig
 
     RemoteAction._validate_action_result = _validate_action_result
+    EndpointConfig.session = _session
     history = Domain.__dict__["states_for_tracker_history"]
     if history is not _states_for_tracker_history:
         _rasa_states_for_tracker_history = history

@@ -234,3 +234,26 @@ def test_the_store_writes_and_reads_the_rows_rasa_does(tmp_path):
         expected = asyncio.run(rasas._retrieve("rows", all_sessions))
         assert list(read.events) == list(expected.events)
     assert asyncio.run(ours._retrieve("nobody", False)) is None
+
+
+def test_the_action_call_is_the_same_json_with_the_domain_encoded_once(installed):
+    import json
+
+    domain = {"slots": {"pain_score": {"type": "float"}}, "forms": {}}
+    call = {"next_action": "validate_screening_form", "tracker": {"events": []}}
+    for payload in (
+        {**call, "domain": domain},
+        {**call, "domain": domain},  # the kept text
+        {**call, "domain": {"slots": {}}},  # another model's domain
+        {"domain": domain},
+        call,
+        [1, 2],
+    ):
+        assert json.loads(speedups._dumps(payload)) == payload
+
+
+async def test_the_action_server_client_encodes_with_the_kept_domain(installed):
+    from rasa.utils.endpoints import EndpointConfig
+
+    async with EndpointConfig("http://localhost:5055/webhook").session() as session:
+        assert session._json_serialize is speedups._dumps
