@@ -6,6 +6,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from spacy.lookups import load_lookups
 
 from sciatica import nlp
@@ -257,3 +258,90 @@ async def test_the_action_server_client_encodes_with_the_kept_domain(installed):
 
     async with EndpointConfig("http://localhost:5055/webhook").session() as session:
         assert session._json_serialize is speedups._dumps
+
+
+def test_slots_are_copied_as_copy_copy_copied_them(story_trackers):
+    import copy
+
+    from rasa.shared.core.slots import Slot
+
+    domain, _ = story_trackers
+    assert "__copy__" not in Slot.__dict__ or Slot.__copy__ is speedups._copy_slot
+    saved = Slot.__dict__.get("__copy__")
+    if saved is not None:
+        del Slot.__copy__
+    try:
+        expected = [copy.copy(slot) for slot in domain.slots]
+    finally:
+        speedups.install()
+    copied = [copy.copy(slot) for slot in domain.slots]
+    assert Slot.__copy__ is speedups._copy_slot
+    assert len({type(slot) for slot in copied}) > 2
+    for slot, ours, rasas in zip(domain.slots, copied, expected, strict=True):
+        assert type(ours) is type(rasas)
+        assert vars(ours) == vars(rasas)
+        assert ours is not slot
+    copied[0].value = "changed"
+    assert domain.slots[0].value != "changed"
+
+
+def test_states_stay_rasas_as_a_conversation_grows_event_by_event(
+    story_trackers, installed
+):
+    # Each event added is a later prediction in the same turn (the replay goes
+    # on from where it stopped) or, when a form runs again and Rasa's applied
+    # events drop earlier ones, a replay from the start.
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain, trackers = story_trackers
+    rasa_states = speedups._rasa_states_for_tracker_history
+    forms = [t for t in trackers if any(e.type_name == "active_loop" for e in t.events)]
+    assert forms
+    for story in forms + trackers[:20]:
+        tracker = DialogueStateTracker(story.sender_id, domain.slots)
+        for event in story.events:
+            tracker.update(event)
+            for ignore in (True, False):
+                assert domain.states_for_tracker_history(
+                    tracker, ignore_rule_only_turns=ignore
+                ) == rasa_states(domain, tracker, ignore_rule_only_turns=ignore)
+
+
+def test_a_form_running_again_replays_from_the_start(story_trackers, installed):
+    # Rasa's applied events drop the turn between two runs of a form on its
+    # happy path: what was replayed is no longer the start of the conversation.
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop
+
+    domain, _ = story_trackers
+    listen, form = ActionExecuted("action_listen"), "screening_form"
+    events = [
+        listen,
+        UserUttered("start", {"name": "affirm", "confidence": 1.0}),
+        ActionExecuted(form),
+        ActiveLoop(form),
+        SlotSet("requested_slot", "screen_saddle"),
+        ActionExecuted("action_listen"),
+        UserUttered("no", {"name": "deny", "confidence": 1.0}),
+        ActionExecuted(form),
+        SlotSet("screen_saddle", False),
+        SlotSet("requested_slot", "screen_sexual"),
+        ActionExecuted("action_listen"),
+        UserUttered("no", {"name": "deny", "confidence": 1.0}),
+        ActionExecuted(form),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        ActionExecuted("utter_greet"),
+    ]
+    tracker = DialogueStateTracker("form", domain.slots)
+    dropped = 0
+    for event in events:
+        before = tracker.applied_events()
+        tracker.update(event)
+        dropped += len(tracker.applied_events()) <= len(before)
+        for ignore in (True, False):
+            assert domain.states_for_tracker_history(
+                tracker, ignore_rule_only_turns=ignore
+            ) == speedups._rasa_states_for_tracker_history(
+                domain, tracker, ignore_rule_only_turns=ignore
+            )
+    assert dropped == 2
