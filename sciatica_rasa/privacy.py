@@ -44,6 +44,9 @@ def delete_events(store: TrackerStore, sender_id: str) -> int:
         DeletionNotSupported: For tracker stores other than SQL and in-memory.
     """
     inner = unwrap(store)
+    forget = getattr(inner, "forget", None)
+    if forget is not None:
+        forget(sender_id)
     if isinstance(inner, SQLTrackerStore):
         with inner.session_scope() as session:
             deleted = (

@@ -16,14 +16,26 @@ server (docs/benchmarks.md, "Levers tried").
   conversation of 100 events from the tracker store took 5.5 ms. The first
   answer for each name is kept; names not seen yet (and unknown ones, with
   Rasa's error or default) still go through Rasa's lookup.
-* **A conversation's past is replayed once per prediction, not once per
-  policy.** To predict the next action, RulePolicy (once or twice) and
+* **A conversation's past is replayed once, and then only its new events.**
+  To predict the next action, RulePolicy (once or twice) and
   MemoizationPolicy each call ``Domain.states_for_tracker_history``, which
   replays every event of the conversation into a fresh tracker and reads a
   state at each action: the largest single cost in a profile at 20 users.
-  The replay's readings for the last tracker asked about are kept (while its
-  events are the same objects) and each call builds its states from them with
-  Rasa's own steps, on copies, so every policy gets the states it got before.
+  The replay and its readings are kept per conversation (while the tracker
+  is the same object and its applied events begin with the same event
+  objects), so the other policies, the next prediction of the turn and, with
+  the tracker store's kept trackers, the next message replay only what was
+  added. Each call builds its states from the readings with Rasa's own steps,
+  on copies, so every policy gets the states it got before.
+* **Rasa's applied events are also worked out incrementally.** Each call
+  of ``DialogueStateTracker.applied_events`` walks the whole conversation
+  (and, for each run of a form, back through it); the processor and the
+  replay call it several times per message. The result is kept per
+  conversation, with the events it was worked out from and the forms they
+  name, and only new events are walked, by Rasa's own steps, while the
+  tracker is the same object, its earlier events are the same objects and
+  no new form appears (a new form changes how earlier events are read:
+  then it is worked out from the start).
 * **The domain is written as JSON once, not in every call to the action
   server.** Each call carries the whole domain (75 kB of JSON here) beside
   the conversation, and Rasa's HTTP client encoded both every time. The
@@ -41,6 +53,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections import OrderedDict
 from typing import Any, Callable, Dict, List, Tuple
 
 logger = logging.getLogger(__name__)
@@ -91,14 +104,18 @@ def _resolve_event_type(type_name: str, default: Any = None) -> Any:
     return found
 
 
-# The replay of the last tracker asked about: the domain, the tracker, the
+# The replay of a tracker: the domain, the tracker, the
 # applied events replayed, the replaying tracker after them, and what
 # ``states_for_tracker_history`` reads at each action (and after the last
 # event). A later call for the same tracker whose applied events begin with
 # the same event objects replays only the events added since (the next
 # prediction in the same turn).
 _Turn = Tuple[bool, str | None, str | None, str | None, Any, Dict[str, Any]]
-_replayed: Dict[str, Any] = {}
+# One replay per conversation, for the most recent ones: with the tracker
+# store's kept trackers (sciatica_rasa/tracker_store.py) the next message of
+# the same conversation goes on from where its last prediction stopped.
+_REPLAYS_KEPT = 256
+_replays: OrderedDict[str, Dict[str, Any]] = OrderedDict()
 
 
 def _reading(domain: Any, past: Any, hide_rule_turn: bool) -> _Turn:
@@ -116,7 +133,10 @@ def _turns(domain: Any, tracker: Any) -> List[_Turn]:
     """What ``generate_all_prior_trackers`` yields, read; replayed incrementally."""
     from rasa.shared.core.events import ActionExecuted
 
-    kept = _replayed
+    kept = _replays.pop(tracker.sender_id, {})
+    _replays[tracker.sender_id] = kept
+    while len(_replays) > _REPLAYS_KEPT:
+        _replays.popitem(last=False)
     events = tracker.events
     if (
         kept.get("tracker") is tracker
@@ -154,6 +174,78 @@ def _turns(domain: Any, tracker: Any) -> List[_Turn]:
         last=last,
     )
     return [*turns, last]
+
+
+_rasa_applied_events: Callable[..., Any] | None = None
+_applied: OrderedDict[str, Dict[str, Any]] = OrderedDict()
+
+
+def _applied_events(self: Any) -> List[Any]:
+    """``DialogueStateTracker.applied_events``, walking only new events."""
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        SessionStarted,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    assert _rasa_applied_events is not None
+    if type(self) is not DialogueStateTracker:
+        return _rasa_applied_events(self)
+    events = self.events
+    kept = _applied.pop(self.sender_id, None)
+    new: List[Any] = list(events)
+    if (
+        kept is not None
+        and kept["tracker"] is self
+        and 0 < kept["count"] <= len(events)
+        and events[kept["count"] - 1] is kept["last"]
+    ):
+        added = new[kept["count"] :]
+        names = {e.name for e in added if isinstance(e, ActiveLoop) and e.name}
+        if names <= kept["loops"]:
+            new, applied, loops = added, kept["applied"], kept["loops"]
+        else:
+            kept = None
+    else:
+        kept = None
+    if kept is None:
+        applied = []
+        loops = frozenset(e.name for e in new if isinstance(e, ActiveLoop) and e.name)
+    # Rasa 3.6's steps, on the events not walked yet.
+    for event in new:
+        if isinstance(event, (Restarted, SessionStarted)):
+            applied = []
+        elif isinstance(event, ActionReverted):
+            self._undo_till_previous(ActionExecuted, applied)
+        elif isinstance(event, UserUtteranceReverted):
+            self._undo_till_previous(UserUttered, applied)
+            self._undo_till_previous(ActionExecuted, applied)
+        elif (
+            isinstance(event, ActionExecuted)
+            and event.action_name in loops
+            and not self._first_loop_execution_or_unhappy_path(
+                event.action_name, applied
+            )
+        ):
+            self._undo_till_previous_loop_execution(event.action_name, applied)
+        else:
+            applied.append(event)
+    if events:
+        _applied[self.sender_id] = {
+            "tracker": self,
+            "count": len(events),
+            "last": events[-1],
+            "loops": loops,
+            "applied": applied,
+        }
+        while len(_applied) > _REPLAYS_KEPT:
+            _applied.popitem(last=False)
+    return list(applied)
 
 
 def _copy_state(state: Dict[str, Any]) -> Dict[str, Any]:
@@ -264,15 +356,21 @@ def _session(self: Any) -> Any:
 def install() -> None:
     """Installs the speed-ups (idempotent: installing twice changes nothing)."""
     global _rasa_resolve_by_type, _rasa_states_for_tracker_history
+    global _rasa_applied_events
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
+    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import EndpointConfig
 
     RemoteAction._validate_action_result = _validate_action_result
     EndpointConfig.session = _session
     Slot.__copy__ = _copy_slot
+    applied = DialogueStateTracker.__dict__["applied_events"]
+    if applied is not _applied_events:
+        _rasa_applied_events = applied
+        DialogueStateTracker.applied_events = _applied_events
     history = Domain.__dict__["states_for_tracker_history"]
     if history is not _states_for_tracker_history:
         _rasa_states_for_tracker_history = history

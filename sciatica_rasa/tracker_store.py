@@ -15,6 +15,9 @@ PostgreSQL). Differences from ``rasa.core.tracker_store.SQLTrackerStore``:
   its ``data`` column alone (Rasa builds an ORM object per event and uses
   only that column), the stored events are counted with a plain
   ``count(*)``, and a turn's new events are inserted in one statement.
+* The trackers it has just saved are kept in memory (``cache_size``, default
+  256, 0 turns it off), so the next message need not read and replay the whole
+  conversation. See :class:`_Saved` for why a kept tracker can never be stale.
 
 Rasa wraps every tracker store in ``FailSafeTrackerStore``, which on a database
 error answers "no conversation" and saves into memory: the assistant would
@@ -29,7 +32,8 @@ import functools
 import itertools
 import json
 import logging
-from typing import Any, Iterator, NoReturn
+from collections import OrderedDict
+from typing import Any, Iterator, NamedTuple, NoReturn
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import (
@@ -37,6 +41,7 @@ from rasa.core.tracker_store import (
     SQLTrackerStore,
     create_engine_kwargs,
 )
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -50,12 +55,45 @@ class TrackerStoreUnavailable(Exception):
     """The tracker store could not be read or written; the turn is not answered."""
 
 
+DEFAULT_CACHE_SIZE = 256
+
+
+class _Saved(NamedTuple):
+    """A tracker this process saved, and the stored state it was saved as.
+
+    ``state`` is (events in the latest session, newest event id, newest
+    timestamp) of the sender's stored rows, read right after the save. The
+    tracker is handed out again only if the rows still give the same state
+    and the tracker still holds exactly that many events: any write by
+    another process or instance (a message, a deletion, a purge) changes the
+    state, and a tracker that also holds an earlier session's events (a new
+    session started in the saved turn) never matches, so the next message
+    reads the database as Rasa does. A tracker is removed from the cache when
+    it is handed out and put back only when saved, so a turn that fails
+    after changing it leaves nothing behind.
+    """
+
+    tracker: DialogueStateTracker
+    state: tuple
+    domain: Domain
+
+
 class SciaticaSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store with connection checks and deletion on request."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Creates the store; arguments as for Rasa's ``SQLTrackerStore``."""
+    def __init__(
+        self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any
+    ) -> None:
+        """Creates the store; arguments as for Rasa's ``SQLTrackerStore``.
+
+        Args:
+            *args: Passed to Rasa's ``SQLTrackerStore``.
+            cache_size: How many saved trackers to keep (0: none).
+            **kwargs: Passed to Rasa's ``SQLTrackerStore``.
+        """
         super().__init__(*args, **kwargs)
+        self._cache_size = max(0, int(cache_size))
+        self._saved: OrderedDict[str, _Saved] = OrderedDict()
         url = self.engine.url
         if url.get_backend_name() == "postgresql":
             self.engine.dispose()
@@ -81,8 +119,19 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session, from the cache if nothing was stored since."""
+        saved = self._saved.pop(sender_id, None)
+        if saved is not None and saved.domain is self.domain:
+            with self.session_scope() as session:
+                state = self._stored_state(session, sender_id)
+            if state == saved.state and len(saved.tracker.events) == state[0]:
+                return saved.tracker
+        return await super().retrieve(sender_id)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Saves the turn, or deletes the conversation if the person asked."""
+        self.forget(tracker.sender_id)
         if deletion_requested(tracker):
             from sciatica_rasa.privacy import delete_events
 
@@ -98,6 +147,23 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             session.commit()
+            state = self._stored_state(session, tracker.sender_id)
+        if self._cache_size and len(tracker.events) == state[0]:
+            self._saved[tracker.sender_id] = _Saved(tracker, state, self.domain)
+            while len(self._saved) > self._cache_size:
+                self._saved.popitem(last=False)
+
+    def forget(self, sender_id: str) -> None:
+        """Drops a conversation's kept tracker (deletion, for one)."""
+        self._saved.pop(sender_id, None)
+
+    def _stored_state(self, session: Any, sender_id: str) -> tuple:
+        """(events in the latest session, newest id, newest timestamp)."""
+        if not self._cache_size:
+            return (None, None, None)
+        return tuple(
+            session.execute(self._statements["state"], {"sender_id": sender_id}).one()
+        )
 
     @functools.cached_property
     def _statements(self) -> dict[str, Any]:
@@ -105,22 +171,33 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
 
         The events of the latest session (those from its newest
         ``session_started`` on, or all of them if none) or of all sessions;
-        their ``data`` in order, and their number.
+        their ``data`` in order, and their number; and the stored state a
+        kept tracker is checked against (see :class:`_Saved`).
         """
         table = self.SQLEvent.__table__
         sender = table.c.sender_id == sa.bindparam("sender_id")
         session_start = (
             sa.select(sa.func.max(table.c.timestamp))
             .where(sender, table.c.type_name == SessionStarted.type_name)
+            .correlate(None)
             .scalar_subquery()
         )
         latest = sa.or_(table.c.timestamp >= session_start, session_start.is_(None))
+        in_session = (
+            sa.select(sa.func.count(table.c.id))
+            .where(sender, latest)
+            .correlate(None)
+            .scalar_subquery()
+        )
         return {
             "all": sa.select(table.c.data).where(sender).order_by(table.c.id),
             "latest": sa.select(table.c.data)
             .where(sender, latest)
             .order_by(table.c.id),
             "count": sa.select(sa.func.count(table.c.id)).where(sender, latest),
+            "state": sa.select(
+                in_session, sa.func.max(table.c.id), sa.func.max(table.c.timestamp)
+            ).where(sender),
         }
 
     async def _retrieve(

@@ -301,6 +301,7 @@ def test_states_stay_rasas_as_a_conversation_grows_event_by_event(
         tracker = DialogueStateTracker(story.sender_id, domain.slots)
         for event in story.events:
             tracker.update(event)
+            _assert_applied_events_are_rasas(tracker)
             for ignore in (True, False):
                 assert domain.states_for_tracker_history(
                     tracker, ignore_rule_only_turns=ignore
@@ -338,6 +339,7 @@ def test_a_form_running_again_replays_from_the_start(story_trackers, installed):
         before = tracker.applied_events()
         tracker.update(event)
         dropped += len(tracker.applied_events()) <= len(before)
+        _assert_applied_events_are_rasas(tracker)
         for ignore in (True, False):
             assert domain.states_for_tracker_history(
                 tracker, ignore_rule_only_turns=ignore
@@ -345,3 +347,60 @@ def test_a_form_running_again_replays_from_the_start(story_trackers, installed):
                 domain, tracker, ignore_rule_only_turns=ignore
             )
     assert dropped == 2
+
+
+def test_conversations_in_turn_keep_their_own_replays(story_trackers, installed):
+    domain, trackers = story_trackers
+    stories = sorted(trackers, key=lambda t: -len(t.events))[:3]
+    growing = [
+        DialogueStateTracker(f"person-{i}", domain.slots) for i in range(len(stories))
+    ]
+    for step in range(max(len(story.events) for story in stories)):
+        for story, tracker in zip(stories, growing, strict=True):
+            if step < len(story.events):
+                tracker.update(list(story.events)[step])
+            assert domain.states_for_tracker_history(
+                tracker
+            ) == speedups._rasa_states_for_tracker_history(domain, tracker)
+    assert all(f"person-{i}" in speedups._replays for i in range(len(stories)))
+
+
+def _assert_applied_events_are_rasas(tracker):
+    ours = tracker.applied_events()
+    rasas = speedups._rasa_applied_events(tracker)
+    assert len(ours) == len(rasas)
+    assert all(a is b for a, b in zip(ours, rasas, strict=True))
+
+
+def test_applied_events_follow_rasa_through_reverts_restarts_and_new_forms(installed):
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        UserUtteranceReverted,
+    )
+
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered("hi", {"name": "greet", "confidence": 1.0}),
+        ActionExecuted("utter_greet"),
+        ActionReverted(),
+        ActionExecuted("interview_form"),
+        ActionExecuted("action_listen"),
+        UserUttered("oops"),
+        UserUtteranceReverted(),
+        # A form named only now: its earlier run is read again as a form's.
+        ActiveLoop("interview_form"),
+        ActionExecuted("action_listen"),
+        UserUttered("it hurts"),
+        ActionExecuted("interview_form"),
+        Restarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("hello again"),
+    ]
+    tracker = DialogueStateTracker("reverts", [])
+    for event in events:
+        tracker.update(event)
+        _assert_applied_events_are_rasas(tracker)
+    assert len(speedups._applied["reverts"]["applied"]) == 2
