@@ -36,6 +36,12 @@ server (docs/benchmarks.md, "Levers tried").
   tracker is the same object, its earlier events are the same objects and
   no new form appears (a new form changes how earlier events are read:
   then it is worked out from the start).
+* **RulePolicy stops checking its rules where they end.** To find the rules
+  that fit, it filters all of them against every state of the conversation,
+  from the newest back to the first, although a rule of n states can only
+  fail on the newest n (Rasa's ``_is_rule_applicable`` answers yes for any
+  state further back). The filter now stops after the longest rule's length:
+  the same rules remain.
 * **The domain is written as JSON once, not in every call to the action
   server.** Each call carries the whole domain (75 kB of JSON here) beside
   the conversation, and Rasa's HTTP client encoded both every time. The
@@ -174,6 +180,29 @@ def _turns(domain: Any, tracker: Any) -> List[_Turn]:
         last=last,
     )
     return [*turns, last]
+
+
+# The longest rule (in states) of each rule lookup RulePolicy has asked about.
+_longest_rule: Dict[int, Tuple[Any, int, int]] = {}
+
+
+_rasa_get_possible_keys: Callable[..., Any] | None = None
+
+
+def _get_possible_keys(self: Any, lookup: Dict[str, str], states: List[Any]) -> Any:
+    """``RulePolicy._get_possible_keys``, over the states a rule can reach."""
+    kept = _longest_rule.get(id(lookup))
+    if kept is None or kept[0] is not lookup or kept[1] != len(lookup):
+        longest = max((len(self._rule_key_to_state(key)) for key in lookup), default=0)
+        kept = _longest_rule[id(lookup)] = (lookup, len(lookup), longest)
+    possible_keys = set(lookup.keys())
+    for i, state in enumerate(reversed(states)):
+        if i >= kept[2]:
+            break  # every rule is shorter: Rasa's filter keeps them all
+        possible_keys = {
+            key for key in possible_keys if self._is_rule_applicable(key, i, state)
+        }
+    return possible_keys
 
 
 _rasa_applied_events: Callable[..., Any] | None = None
@@ -356,8 +385,9 @@ def _session(self: Any) -> Any:
 def install() -> None:
     """Installs the speed-ups (idempotent: installing twice changes nothing)."""
     global _rasa_resolve_by_type, _rasa_states_for_tracker_history
-    global _rasa_applied_events
+    global _rasa_applied_events, _rasa_get_possible_keys
     from rasa.core.actions.action import RemoteAction
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
     from rasa.shared.core.slots import Slot
@@ -366,6 +396,10 @@ def install() -> None:
 
     RemoteAction._validate_action_result = _validate_action_result
     EndpointConfig.session = _session
+    keys = RulePolicy.__dict__["_get_possible_keys"]
+    if keys is not _get_possible_keys:
+        _rasa_get_possible_keys = keys
+        RulePolicy._get_possible_keys = _get_possible_keys
     Slot.__copy__ = _copy_slot
     applied = DialogueStateTracker.__dict__["applied_events"]
     if applied is not _applied_events:

@@ -404,3 +404,41 @@ def test_applied_events_follow_rasa_through_reverts_restarts_and_new_forms(insta
         tracker.update(event)
         _assert_applied_events_are_rasas(tracker)
     assert len(speedups._applied["reverts"]["applied"]) == 2
+
+
+def test_rule_policy_finds_the_rules_rasa_finds(story_trackers, installed):
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    domain, trackers = story_trackers
+    rasa_states = speedups._rasa_states_for_tracker_history
+
+    class Rules:  # RulePolicy's own checks, without a trained model
+        _rule_key_to_state = staticmethod(RulePolicy._rule_key_to_state)
+        _does_rule_match_state = staticmethod(RulePolicy._does_rule_match_state)
+        _is_rule_applicable = RulePolicy._is_rule_applicable
+
+    histories = [rasa_states(domain, tracker) for tracker in trackers]
+    # Rules of every length from one state to a whole story's, as RulePolicy
+    # keys them (JSON of the states).
+    lookup = {
+        json.dumps(states[-length:], sort_keys=True): "action"
+        for states in histories
+        for length in (1, 2, 3, len(states))
+        if states
+    }
+    # Rules that fail only on a story's first state, the furthest back a
+    # rule reaches.
+    other_start = {"prev_action": {"action_name": "utter_never_said"}}
+    for states in histories:
+        if len(states) > 1:
+            lookup[json.dumps([other_start, *states[1:]], sort_keys=True)] = "x"
+    policy = Rules()
+    assert max(len(json.loads(key)) for key in lookup) > 5
+    found = 0
+    for states in histories:
+        ours = speedups._get_possible_keys(policy, lookup, states)
+        assert ours == speedups._rasa_get_possible_keys(policy, lookup, states)
+        found += len(ours)
+    assert found > len(histories)
