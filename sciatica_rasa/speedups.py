@@ -10,6 +10,12 @@ server (docs/benchmarks.md, "Levers tried").
   schema itself each time before using it: 19.6 ms per call here, about a third
   of the Rasa server's CPU per message. The same validator class is built once
   and reused: 0.8 ms per call, with the same errors.
+  Each distinct event of an answer is checked once (an answer is valid if
+  and only if each of its events is, under Rasa 3.6's schema): a form's
+  answers repeat the same few slot events, and checking one event against
+  the thirty event kinds of the schema took 0.5 ms. An event not seen yet
+  is checked against the schema's event part; an answer found invalid goes
+  through the whole schema, for Rasa's error.
 * **Event classes are looked up by name in a dict.** Rasa's
   ``Event.resolve_by_type`` walks every subclass of ``Event`` (with
   ``inspect.isabstract`` on each) for every event it reads, so loading a
@@ -76,11 +82,72 @@ def _action_result_validator() -> Any:
     return validator_class(schema)
 
 
+@functools.lru_cache(maxsize=1)
+def _event_validator() -> Any:
+    """The validator of one event, when the answer's schema is Rasa 3.6's.
+
+    That schema is an object whose only constraints are ``events``, an array
+    of events, and ``responses``, an array of objects; an answer is valid if
+    and only if it is an object, its events (if any) are a list of valid
+    events and its responses (if any) a list of objects. Any other schema:
+    None, and every answer goes through the whole schema.
+    """
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    properties = schema.get("properties", {})
+    if (
+        set(schema) != {"type", "properties"}
+        or schema["type"] != "object"
+        or set(properties) != {"events", "responses"}
+        or set(properties["events"]) != {"type", "items"}
+        or properties["events"]["type"] != "array"
+        or properties["responses"] != {"type": "array", "items": {"type": "object"}}
+    ):
+        return None
+    item = properties["events"]["items"]
+    return _action_result_validator().evolve(schema=item)
+
+
+# Events (as sorted JSON) found valid; cleared when it grows past the bound.
+_valid_events: set = set()
+_VALID_EVENTS_KEPT = 4096
+
+
+def _known_valid(result: Any) -> bool:
+    """Whether an answer is valid, checking each distinct event once."""
+    import json
+
+    validator = _event_validator()
+    if validator is None or not isinstance(result, dict):
+        return False
+    events = result.get("events", [])
+    responses = result.get("responses", [])
+    if not isinstance(events, list) or not isinstance(responses, list):
+        return False
+    if not all(isinstance(response, dict) for response in responses):
+        return False
+    for event in events:
+        try:
+            key = json.dumps(event, sort_keys=True)
+        except (TypeError, ValueError):
+            return False
+        if key not in _valid_events:
+            if not validator.is_valid(event):
+                return False
+            if len(_valid_events) >= _VALID_EVENTS_KEPT:
+                _valid_events.clear()
+            _valid_events.add(key)
+    return True
+
+
 def _validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
     """Rasa's check of a custom action's answer, with the compiled schema."""
     from jsonschema import ValidationError
     from rasa.shared.constants import DOCS_BASE_URL
 
+    if _known_valid(result):
+        return True
     try:
         _action_result_validator().validate(result)
     except ValidationError as error:

@@ -442,3 +442,42 @@ def test_rule_policy_finds_the_rules_rasa_finds(story_trackers, installed):
         assert ours == speedups._rasa_get_possible_keys(policy, lookup, states)
         found += len(ours)
     assert found > len(histories)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {},
+        {"events": [], "responses": []},
+        {"events": [{"event": "slot", "name": "pain_score", "value": 6}]},
+        {"events": [{"event": "slot", "name": "pain_score", "value": 6}]},  # kept
+        {"events": [{"event": "slot", "name": "pain_score", "value": None}]},
+        {"events": [{"event": "active_loop", "name": None}], "extra": 1},
+        {"events": [{"event": "followup", "name": "utter_greet"}]},
+        {"events": [{"event": "user", "text": "hi", "parse_data": {}}]},
+        {"responses": [{"response": "utter_greet"}, {"text": "hello"}]},
+        # Invalid:
+        {"events": [{"event": "slot", "name": "pain_score"}]},
+        {"events": [{"event": "slot", "value": 1}]},
+        {"events": [{"event": "no_such_event"}]},
+        {"events": [{"name": "pain_score"}]},
+        {"events": {"event": "slot", "name": "x", "value": 1}},
+        {"events": None},
+        {"events": ["slot"]},
+        {"responses": ["utter_greet"]},
+        {"responses": {"response": "utter_greet"}},
+        {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "now"}]},
+        {"events": [{"event": "slot", "name": "x", "value": {1, 2}}]},
+        [],
+    ],
+)
+def test_answers_checked_event_by_event_pass_and_fail_as_rasas(installed, answer):
+    rasas = speedups._action_result_validator().is_valid(answer)
+    try:
+        ours = RemoteAction("action_x", None)._validate_action_result(answer)
+    except jsonschema.ValidationError:
+        ours = False
+    except TypeError:  # an answer JSON cannot carry (a set)
+        ours = False
+    assert ours == rasas
+    assert speedups._event_validator() is not None
