@@ -110,6 +110,8 @@ def _event_validator() -> Any:
 
 
 # Events (as sorted JSON) found valid; cleared when it grows past the bound.
+# Answers are parsed from the action server's JSON, so two events with the
+# same JSON text have the same Python types, and the same validity.
 _valid_events: set = set()
 _VALID_EVENTS_KEPT = 4096
 
