@@ -193,6 +193,15 @@ _REPLAYS_KEPT = 256
 _replays: OrderedDict[str, Dict[str, Any]] = OrderedDict()
 
 
+def _remember(kept: OrderedDict, key: str, value: Dict[str, Any]) -> Dict[str, Any]:
+    """Puts ``value`` last in ``kept``, dropping the oldest past the bound."""
+    kept.pop(key, None)
+    kept[key] = value
+    while len(kept) > _REPLAYS_KEPT:
+        kept.popitem(last=False)
+    return value
+
+
 def _reading(domain: Any, past: Any, hide_rule_turn: bool) -> _Turn:
     return (
         hide_rule_turn,
@@ -208,14 +217,11 @@ def _turns(domain: Any, tracker: Any) -> List[_Turn]:
     """What ``generate_all_prior_trackers`` yields, read; replayed incrementally."""
     from rasa.shared.core.events import ActionExecuted
 
-    kept = _replays.pop(tracker.sender_id, {})
-    _replays[tracker.sender_id] = kept
-    while len(_replays) > _REPLAYS_KEPT:
-        _replays.popitem(last=False)
+    kept = _remember(_replays, tracker.sender_id, _replays.get(tracker.sender_id, {}))
     events = tracker.events
+    same = kept.get("tracker") is tracker and kept.get("domain") is domain
     if (
-        kept.get("tracker") is tracker
-        and kept.get("domain") is domain
+        same
         and kept["length"] == len(events)
         and kept["newest"] is (events[-1] if events else None)
     ):
@@ -223,8 +229,7 @@ def _turns(domain: Any, tracker: Any) -> List[_Turn]:
     applied = tracker.applied_events()
     done = kept.get("applied", [])
     if (
-        kept.get("domain") is domain
-        and kept.get("tracker") is tracker
+        same
         and len(done) <= len(applied)
         and all(a is b for a, b in zip(done, applied, strict=False))
     ):
@@ -334,15 +339,17 @@ def _applied_events(self: Any) -> List[Any]:
         else:
             applied.append(event)
     if events:
-        _applied[self.sender_id] = {
-            "tracker": self,
-            "count": len(events),
-            "last": events[-1],
-            "loops": loops,
-            "applied": applied,
-        }
-        while len(_applied) > _REPLAYS_KEPT:
-            _applied.popitem(last=False)
+        _remember(
+            _applied,
+            self.sender_id,
+            {
+                "tracker": self,
+                "count": len(events),
+                "last": events[-1],
+                "loops": loops,
+                "applied": applied,
+            },
+        )
     return list(applied)
 
 
