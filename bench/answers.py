@@ -56,8 +56,9 @@ ANSWER_SETS = {
     "thirteenth blind": DATA / "answers_blind13.yml",
     "fourteenth blind": DATA / "answers_blind14.yml",
     "fifteenth blind": DATA / "answers_blind15.yml",
+    "sixteenth blind": DATA / "answers_blind16.yml",
 }
-# The first ten sets are training data of the crisis classifier now
+# The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
 CRISIS_SETS = {
     "blind": ROOT / "data" / "crisis" / "crisis_set1.yml",
@@ -70,11 +71,12 @@ CRISIS_SETS = {
     "eighth blind": ROOT / "data" / "crisis" / "crisis_set8.yml",
     "ninth blind": ROOT / "data" / "crisis" / "crisis_set9.yml",
     "tenth blind": ROOT / "data" / "crisis" / "crisis_set10.yml",
-    "eleventh blind": DATA / "crisis_blind11.yml",
-    "twelfth blind": DATA / "crisis_blind12.yml",
-    "thirteenth blind": DATA / "crisis_blind13.yml",
-    "fourteenth blind": DATA / "crisis_blind14.yml",
-    "fifteenth blind": DATA / "crisis_blind15.yml",
+    "eleventh blind": ROOT / "data" / "crisis" / "crisis_set11.yml",
+    "twelfth blind": ROOT / "data" / "crisis" / "crisis_set12.yml",
+    "thirteenth blind": ROOT / "data" / "crisis" / "crisis_set13.yml",
+    "fourteenth blind": ROOT / "data" / "crisis" / "crisis_set14.yml",
+    "fifteenth blind": ROOT / "data" / "crisis" / "crisis_set15.yml",
+    "sixteenth blind": DATA / "crisis_blind16.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -81,7 +81,12 @@ _UNSURE = re.compile(
     # thermometer" is not "no fever".
     r"(haven'?t|havent|have not|not) got (a |any )?(thermometer|scales)|"
     # Twelfth round (2026-12-06): "no ducking idea" (autocorrect).
-    r"no (\w+ing|bloody|earthly|real) idea)\b"
+    r"no (\w+ing|bloody|earthly|real) idea|"
+    # Fifteenth round (2026-12-06), from the sixteenth blind set: a relative
+    # who does not remember, not keeping track, "does low libido count?".
+    r"(doesn'?t|does not|doesnt|didn'?t|did not) (really )?(remember|recall)|"
+    r"(don'?t|dont|do not|never|not) (really )?(keep|kept|keeping) (a )?track|"
+    r"does (\w+ ){1,2}count)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -142,7 +147,8 @@ _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
     r"not deliberately|not intentionally|not just|not only|"
     r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
-    r"(haven'?t|havent|have not|not) changed (anything|my diet|what i eat)|"
+    r"(haven'?t|havent|have not|not) changed (anything|a thing|a single thing|"
+    r"my diet|what i eat)|"
     r"(don'?t|do not|doesn'?t|does not|no) (know|idea) why|"
     # Eleventh round (2026-12-06): another symptom, not a denial.
     r"no appetite|(lost|losing) (my|her|his) appetite)\b"
@@ -227,6 +233,9 @@ _SYMPTOM_STATED = re.compile(
     r"\blost (loads|lots|a lot|heaps|tons|masses|so much|a ton)\b(?! of (blood|sleep))|"
     r"\b(lost|down|dropped|shed) (about |nearly |almost |over |around |roughly )?"
     r"(a|half a|one) stone\b|"
+    # Fifteenth round (2026-12-06): "gone down two dress sizes".
+    r"\b(gone|went|dropped|down) (down )?(a|one|two|three|\d) (dress |clothes? |"
+    r"trouser |jeans? |shirt )?sizes?\b|"
     r"^(about |nearly |almost |over |around |roughly )?(a|half a|one) stone\b"
     r"(?! (heavier|up|on|more))|"
     r"\b(ran|run|crashed|bumped|banged|smashed) into me\b|"

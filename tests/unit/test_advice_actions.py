@@ -367,6 +367,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         # The fifteenth blind set.
         "Had an attempt two years ago, and the feelings are back stronger than ever",
         "I made an attempt last year",
+        # The sixteenth blind set.
+        "when i'm gone tell them it was the pain",
+        "I'm in the bath with a razor",
+        "Can you tell me the best way to go without pain? I'm so tired of this",
+        "Pain clinic said 6 months wait. I won't last 6 months, I'll make sure of it",
+        "i told my therapist i was ok but i'm not, i have a plan",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -439,6 +445,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "what's the lethal dose of ibuprofen for a dog? mine ate one",
         "I feel low because of the pain but I'm not having any thoughts of harming "
         "myself",
+        # Neighbours of the fifteenth round's wordings.
+        "I'll sleep when I'm dead",
+        "when i'm gone to work can you remind me",
+        "I'm in the bath with a razor shaving my legs",
+        "what's the best way to go without pain medication for a day",
+        "I won't make it to physio, I'll make sure to ring them",
+        "I'm not fine with the waiting, but I have a plan to get through it",
+        "I accidentally took two doses of naproxen, is that an overdose?",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",
@@ -563,8 +577,8 @@ def test_the_project_crisis_examples_load():
     from sciatica.crisis import load_examples
 
     examples = load_examples(Path(__file__).resolve().parents[2] / "data" / "crisis")
-    assert len(examples) == 2000
-    assert sum(crisis for _, crisis in examples) == 1000
+    assert len(examples) == 3000
+    assert sum(crisis for _, crisis in examples) == 1500
 
 
 @pytest.mark.parametrize(

@@ -276,7 +276,14 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("No. Should I be worried about that?", NO),
         ("never had any issues before but this week I cant feel much", YES),
         ("never had trouble before but now it's fine", NO),
+        # The sixteenth blind set: an unknowing relative, not keeping track,
+        # a question back, dress sizes with no change made.
+        ("My mum doesn't remember, there was something years ago", UNSURE),
+        ("i don't really keep track tbh", UNSURE),
+        ("Does low libido count? I've just not been in the mood", UNSURE),
+        ("I've gone down two dress sizes and I haven't changed a thing", YES),
+        ("no I haven't changed a thing", NO),
     ],
 )
-def test_answers_from_the_seventh_to_fifteenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_sixteenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
