@@ -11,7 +11,7 @@ two safety paths the classifier is not alone:
   the "rules" rows are ``sciatica.answers`` alone;
 - a message gets crisis support at once when ``sciatica.crisis`` matches it;
   when only CrisisClassifier (crisis or not, trained on data/nlu and on
-  data/crisis, which holds the first ten sets) gives at least
+  data/crisis, which holds the first fifteen sets) gives at least
   RedFlagExtractor's ``crisis_check_threshold`` (config.yml), and the
   message does not plainly deny it, the assistant asks "are you having
   thoughts of harming yourself?" and anything but a clear "no" gets the
@@ -57,6 +57,7 @@ ANSWER_SETS = {
     "fourteenth blind": DATA / "answers_blind14.yml",
     "fifteenth blind": DATA / "answers_blind15.yml",
     "sixteenth blind": DATA / "answers_blind16.yml",
+    "seventeenth blind": DATA / "answers_blind17.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -77,6 +78,7 @@ CRISIS_SETS = {
     "fourteenth blind": ROOT / "data" / "crisis" / "crisis_set14.yml",
     "fifteenth blind": ROOT / "data" / "crisis" / "crisis_set15.yml",
     "sixteenth blind": DATA / "crisis_blind16.yml",
+    "seventeenth blind": DATA / "crisis_blind17.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -86,7 +86,9 @@ _UNSURE = re.compile(
     # who does not remember, not keeping track, "does low libido count?".
     r"(doesn'?t|does not|doesnt|didn'?t|did not) (really )?(remember|recall)|"
     r"(don'?t|dont|do not|never|not) (really )?(keep|kept|keeping) (a )?track|"
-    r"does (\w+ ){1,2}count)\b"
+    r"does (\w+ ){1,2}count|"
+    # Found by the cross-validation of 2026-12-06 (an `unsure` example).
+    r"no way (of|to) (know|knowing|tell|telling|check|checking))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -145,7 +147,7 @@ _DOUBLE_NEGATIVE = re.compile(
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(
     r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
-    r"not deliberately|not intentionally|not just|not only|"
+    r"not deliberately|not intentionally|not just|not only|no diet(ing)?|"
     r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
     r"(haven'?t|havent|have not|not) changed (anything|a thing|a single thing|"
     r"my diet|what i eat)|"
@@ -205,7 +207,7 @@ _SYMPTOM_NEGATION = re.compile(
     r"\bfeeling\b.{0,30}\b(has gone|is gone|went away|has disappeared)|"
     r"\bstrain(ing)? to (get|start|pee|wee|go)|get (a wee|it|the wee) started|"
     r"without (knowing|realising|realizing|noticing)|"
-    r"(can'?t|cannot|cant) (actually |really )?get it (out|started|going)|"
+    r"(can'?t|cannot|cant) (actually |really |seem to )?get it (out|started|going)|"
     r"\bbut (it|he|she) (is|'?s|has been) (definitely |really |much |a bit |getting )?"
     r"(weaker|worse|numb|dead|gone)\b)"
 )
@@ -241,6 +243,12 @@ _SYMPTOM_STATED = re.compile(
     r"\b(ran|run|crashed|bumped|banged|smashed) into me\b|"
     r"\b(other|good|right|left) leg (feels?|is|gets|goes) (a bit |a little |slightly "
     r"|kind of |sort of )?(funny|odd|weird|strange|tingly|numb|different)\b|"
+    # Sixteenth round (2026-12-06), from the seventeenth blind set: "it's new"
+    # said of the trouble asked about, a weight given from and to.
+    r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
+    r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
+    r"\b(dropped|fallen|fell|(gone|went|come|came) down|down) from \d+([.,]\d)? ?"
+    r"(kg|kilos?|stone|st|lbs?|pounds)? to \d+([.,]\d)? ?(kg|kilos?|stone|st|lbs?|pounds)\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )
@@ -303,9 +311,14 @@ _ASKS_BACK = re.compile(
     r"(that|it|this|i|they|he|she|there)\b[^.!?]{0,60}\?"
 )
 # No such trouble before, and now there is: "never had any issues before but
-# this week nothing works and I cant feel much".
+# this week nothing works and I cant feel much"; or "no" to one part and the
+# trouble after "but".
 _BEFORE_BUT = re.compile(
-    r"\b(never|not|no|didn'?t|haven'?t|hadn'?t)\b.{0,40}\bbefore( now| this)? but\b"
+    r"\b(never|not|no|didn'?t|haven'?t|hadn'?t)\b.{0,40}\bbefore( now| this)? but\b|"
+    # "No" to one part, then the trouble: "no leaking but I can't seem to get
+    # it started" (sixteenth round, from the seventeenth blind set).
+    r"^(no|nope|nah|not)\b(?! (really |quite |too |that |100% )?(sure|certain))"
+    r".{0,40}?\bbut\b"
 )
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")

@@ -27,8 +27,11 @@ OTHER = "other"
 
 _Patterns = tuple[re.Pattern[str], ...]
 
-# What follows a denial and may take it back ("not suicidal, but ...").
-_CONTRAST = re.compile(r"\b(but|though|although|however|except|yet)\b")
+# What follows a denial and may take it back ("not suicidal, but ...", "not
+# going to do anything stupid, not until the kids are away").
+_CONTRAST = re.compile(
+    r"\b(but|though|although|however|except|yet)\b|\bnot (until|till|before)\b"
+)
 
 
 @lru_cache(maxsize=1)

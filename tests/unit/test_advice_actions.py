@@ -373,6 +373,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Can you tell me the best way to go without pain? I'm so tired of this",
         "Pain clinic said 6 months wait. I won't last 6 months, I'll make sure of it",
         "i told my therapist i was ok but i'm not, i have a plan",
+        # The seventeenth blind set.
+        "I'm not going to do anything stupid. Well, not until the kids are away.",
+        "When the pain comes back I think about the shotgun in the cabinet",
+        "Yeah I said no earlier when you asked if I was safe but honestly I'm not",
+        "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -453,6 +458,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I won't make it to physio, I'll make sure to ring them",
         "I'm not fine with the waiting, but I have a plan to get through it",
         "I accidentally took two doses of naproxen, is that an overdose?",
+        # Neighbours of the sixteenth round's wordings.
+        "I won't do the stretches, not until the kids are at school",
+        "I'm thinking of the gun show this weekend",
+        "I said no to surgery but honestly I'm not sure",
+        "Where do I keep my meds so my toddler can't overdose accidentally?",
+        "Just watched a documentary about suicide among farmers, really sad",
+        "If you're asking whether I'm suicidal, no. Just tired and sore.",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",
@@ -523,6 +535,7 @@ def test_crisis_support_comes_first_then_any_red_flag():
         "I'm not going to hurt myself",
         "I'm not depressed or anything, just want to know when it'll end",
         "no self harm, just pain",
+        "If you're asking whether I'm suicidal, no. Just tired and sore.",
     ],
 )
 def test_a_plain_denial_is_recognised(text):
@@ -539,6 +552,8 @@ def test_crisis_words_are_not_a_denial():
     [
         "I'm not suicidal but I've been working out how many of my pregabalin I'd need",
         "not suicidal though I hate my life",
+        # The seventeenth blind set: "not until" takes it back too.
+        "I'm not going to do anything stupid, not until the kids are at school",
     ],
 )
 def test_a_denial_taken_back_with_but_is_not_plain(text):

@@ -283,7 +283,17 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("Does low libido count? I've just not been in the mood", UNSURE),
         ("I've gone down two dress sizes and I haven't changed a thing", YES),
         ("no I haven't changed a thing", NO),
+        # The seventeenth blind set: "no" to one part and the trouble after
+        # "but", "it's new", a weight given from and to.
+        ("no leaking but I can't seem to get it started", YES),
+        ("not sure, I've been on a diet but more has come off", UNSURE),
+        ("no but thanks for asking", NO),
+        ("He hasn't been able to... you know. Since the pain started. It's new.", YES),
+        ("it's not new, had it for years", NO),
+        ("Dropped from 80 to 72 kilos since August, no diet", YES),
+        ("went from 80 to 82 kilos", None),
+        ("i've no way of knowing", UNSURE),
     ],
 )
-def test_answers_from_the_seventh_to_sixteenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_seventeenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
