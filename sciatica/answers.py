@@ -248,7 +248,8 @@ _SYMPTOM_STATED = re.compile(
     r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
     r"\b(dropped|fallen|fell|(gone|went|come|came) down|down) from \d+([.,]\d)? ?"
-    r"(kg|kilos?|stone|st|lbs?|pounds)? to \d+([.,]\d)? ?(kg|kilos?|stone|st|lbs?|pounds)\b|"
+    r"(kg|kilos?|stone|st|lbs?|pounds)? to \d+([.,]\d)? ?"
+    r"(kg|kilos?|stone|st|lbs?|pounds)\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )
