@@ -377,6 +377,7 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I'm not going to do anything stupid. Well, not until the kids are away.",
         "When the pain comes back I think about the shotgun in the cabinet",
         "Yeah I said no earlier when you asked if I was safe but honestly I'm not",
+        "I said no earlier but honestly I do",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -462,6 +463,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I won't do the stretches, not until the kids are at school",
         "I'm thinking of the gun show this weekend",
         "I said no to surgery but honestly I'm not sure",
+        "I said no to the injection but I do want physio",
+        "I can't do anything, not until the physio calls",
+        "Is it safe to lift? my physio said yes but honestly I'm not convinced",
+        "I'm in the bath, took my tablets already, does heat help?",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
         "If you're asking whether I'm suicidal, no. Just tired and sore.",
