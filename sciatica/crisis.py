@@ -35,7 +35,7 @@ _CONTRAST = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
+def _patterns() -> tuple[_Patterns, ...]:
     path = DATA_DIR / _FILE
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -46,19 +46,26 @@ def _patterns() -> tuple[_Patterns, _Patterns, _Patterns]:
         file=_FILE,
         where="top level",
         required={"version": int, "source": dict, "patterns": list},
-        optional={"unless": list, "denials": list, "groups": dict},
+        optional={
+            "unless": list,
+            "denials": list,
+            "groups": dict,
+            "past": list,
+            "resolved": list,
+            "current": list,
+        },
     )
     check_source(entry["source"], file=_FILE, where="top level")
     groups = check_groups(entry.get("groups", {}), file=_FILE)
     compiled = []
-    for key in ("patterns", "unless", "denials"):
+    for key in ("patterns", "unless", "denials", "past", "resolved", "current"):
         compiled.append(
             tuple(
                 compile_grouped_pattern(pattern, groups, file=_FILE, where=key)
                 for pattern in entry.get(key, [])
             )
         )
-    return compiled[0], compiled[1], compiled[2]
+    return tuple(compiled)
 
 
 def is_crisis(text: str | None) -> bool:
@@ -69,7 +76,7 @@ def is_crisis(text: str | None) -> bool:
     been saving up my pills" later in the same message.
     """
     cleaned = (text or "").lower().replace("\u2019", "'")
-    patterns, unless, denials = _patterns()
+    patterns, unless, denials, *_ = _patterns()
     spans: list[tuple[int, int]] | None = None
     for pattern in patterns:
         for match in pattern.finditer(cleaned):
@@ -93,11 +100,32 @@ def denies_crisis(text: str | None) -> bool:
     of my pregabalin I'd need" is left to the classifier.
     """
     cleaned = (text or "").lower().replace("\u2019", "'")
-    _, _, denials = _patterns()
+    denials = _patterns()[2]
     return any(
         _CONTRAST.search(cleaned, match.end()) is None
         for pattern in denials
         for match in pattern.finditer(cleaned)
+    )
+
+
+def past_is_over(text: str | None) -> bool:
+    """Whether the message tells of a past crisis as over, and nothing of now.
+
+    ("I tried to take my life ten years ago but I've been well for a long
+    time"; not "I used to self-harm and it's started again".)
+    """
+    cleaned = (text or "").lower().replace("\u2019", "'")
+    *_, past, resolved, current = _patterns()
+    # "I'm fine now, but I've been saving my tablets": a "but" after the
+    # reassurance takes it back, as it does a denial.
+    return (
+        any(p.search(cleaned) for p in past)
+        and any(
+            _CONTRAST.search(cleaned, match.end()) is None
+            for p in resolved
+            for match in p.finditer(cleaned)
+        )
+        and not any(p.search(cleaned) for p in current)
     )
 
 
@@ -117,12 +145,13 @@ def reading(
             question (RedFlagExtractor's ``crisis_check_threshold``).
 
     Returns:
-        ``"present"`` when the rules match (support at once), ``"uncertain"``
+        ``"present"`` when the rules match (support at once); ``"uncertain"``
+        when they match a past the message says is over (``past_is_over``), or
         when only the classifier reaches the threshold and the message does not
-        plainly deny a crisis (the assistant asks first), otherwise None.
+        plainly deny a crisis (the assistant asks first); otherwise None.
     """
     if is_crisis(text):
-        return "present"
+        return "uncertain" if past_is_over(text) else "present"
     if denies_crisis(text) or probability < threshold:
         return None
     return "uncertain"

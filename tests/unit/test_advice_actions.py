@@ -608,6 +608,17 @@ def test_the_project_crisis_examples_load():
         ("I can't see the point any more", 0.5, "uncertain"),
         ("I can't see the point any more", 0.1, None),
         ("I'm not suicidal, just fed up", 0.9, None),
+        # A past the person says is over: asked about now, not support at once.
+        ("I attempted suicide in 2015 and I'm in a good place now", 0.0, "uncertain"),
+        ("I used to self-harm but I haven't for over a decade", 0.0, "uncertain"),
+        ("I attempted suicide in 2015", 0.0, "present"),
+        ("I tried to kill myself years ago, I was fine but it's back", 0.0, "present"),
+        (
+            "I overdosed years ago, I'm fine now, but I've been saving my tablets",
+            0.0,
+            "present",
+        ),
+        ("I'm fine now, just thinking about ending my life", 0.0, "present"),
     ],
 )
 def test_the_crisis_reading_is_rules_then_denial_then_threshold(

@@ -56,6 +56,14 @@ def test_a_crisis_only_the_classifier_suggests_is_uncertain():
     assert crisis_entities("everything feels pointless lately", 0.3, 0.5) == []
 
 
+def test_a_past_crisis_the_person_says_is_over_is_asked_about():
+    # Whatever the classifier says: the rules know the words, the message
+    # says they are past.
+    text = "I attempted suicide in 2015 but I'm in a good place now"
+    assert crisis_entities(text, 0.0) == [("self_harm", "uncertain")]
+    assert crisis_entities("I attempted suicide in 2015", 0.0) == [("self_harm", None)]
+
+
 def test_the_threshold_comes_from_the_configuration():
     component = RedFlagExtractor.create({"crisis_check_threshold": 0.4}, *[None] * 3)
     message = Message(
