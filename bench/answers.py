@@ -58,6 +58,7 @@ ANSWER_SETS = {
     "fifteenth blind": DATA / "answers_blind15.yml",
     "sixteenth blind": DATA / "answers_blind16.yml",
     "seventeenth blind": DATA / "answers_blind17.yml",
+    "eighteenth blind": DATA / "answers_blind18.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -79,6 +80,7 @@ CRISIS_SETS = {
     "fifteenth blind": ROOT / "data" / "crisis" / "crisis_set15.yml",
     "sixteenth blind": DATA / "crisis_blind16.yml",
     "seventeenth blind": DATA / "crisis_blind17.yml",
+    "eighteenth blind": DATA / "crisis_blind18.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
