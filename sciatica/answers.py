@@ -88,7 +88,12 @@ _UNSURE = re.compile(
     r"(don'?t|dont|do not|never|not) (really )?(keep|kept|keeping) (a )?track|"
     r"does (\w+ ){1,2}count|"
     # Found by the cross-validation of 2026-12-06 (an `unsure` example).
-    r"no way (of|to) (know|knowing|tell|telling|check|checking))\b"
+    r"no way (of|to) (know|knowing|tell|telling|check|checking)|"
+    # Seventeenth round (2026-12-06), from the eighteenth blind set.
+    r"(can'?t|cant|cannot|can not) (always|really|quite) tell(?! when)|"
+    r"(don'?t|dont|do not|never) (really )?pay (much |any )?attention|"
+    r"(don'?t|dont|do not|never) (really )?(weigh|measure) (my ?self|me)|"
+    r"(don'?t|dont|do not|never) (really )?(check|take) my (weight|temp\w*))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -108,7 +113,7 @@ _NEGATION = re.compile(
     r"doesnt|isnt|arent|wasnt|havent|hasnt|hadnt)\b|\w+n't\b"
 )
 _STRONG_YES = re.compile(
-    r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|"
+    r"^(y|ye+s+|yeah+|yea|yep|yup|ya|yah|aye|sure|correct|true|definitely|s[ií]|oui|"
     r"defo|deffo|defs|yh|mhm+|uh huh|i reckon so|reckon so|"
     r"absolutely|certainly|totally|affirmative|indeed|spot on|i think so|think so|"
     r"i believe so|"
@@ -161,7 +166,8 @@ _NEUTRAL = re.compile(
 _SYMPTOM_NEGATION = re.compile(
     r"\b((can'?t|cant|cannot|can not|couldn'?t|couldnt|could not|unable to|"
     r"(not|haven'?t|havent|hasn'?t|have not|has not) (been )?able to|"
-    r"no longer (able to|can)) (feel|control|hold|stop|tell when|lift|move|walk|"
+    r"no longer (able to|can)) (really |always |quite |even )?(feel|control|hold|stop|"
+    r"tell when|lift|move|walk|"
     r"stand|sense|keep|get (it|an|a) (up|erection)|go|pee|wee|poo|wipe|grip)|"
     r"no (feeling|sensation|control)( (when|in|down|at|around|there|of))|"
     r"no (feeling|sensation)$|"
@@ -208,6 +214,14 @@ _SYMPTOM_NEGATION = re.compile(
     r"\bstrain(ing)? to (get|start|pee|wee|go)|get (a wee|it|the wee) started|"
     r"without (knowing|realising|realizing|noticing)|"
     r"(can'?t|cannot|cant) (actually |really |seem to )?get it (out|started|going)|"
+    # Seventeenth round (2026-12-06), from the eighteenth blind set.
+    r"(don'?t|dont|do not|doesn'?t|doesnt|does not|can'?t|cant|cannot|couldn'?t) "
+    r"(really |even |always )?feel (it|when)\b(?!'s| is| has)|"
+    r"\b(already|find (my ?self|him ?self|her ?self)|found (my ?self|him ?self|"
+    r"her ?self)|finding (my ?self|him ?self|her ?self)) wet\b|"
+    r"(can'?t|cannot|cant|couldn'?t|unable to) (manage|keep|maintain|sustain) "
+    r"(an |a )?(erection|hard[- ]?on|it up)|"
+    r"nothing (works|is working|working) (down there|downstairs|down below|any ?more)|"
     r"\bbut (it|he|she) (is|'?s|has been) (definitely |really |much |a bit |getting )?"
     r"(weaker|worse|numb|dead|gone)\b)"
 )
@@ -247,6 +261,9 @@ _SYMPTOM_STATED = re.compile(
     # said of the trouble asked about, a weight given from and to.
     r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
+    r"\b(weaker|worse) (and|n|&) (weaker|worse)\b|"
+    r"\b(started|began|came on) (about |around |roughly )?(\d+|a few|two|three|four|"
+    r"five|six) (days?|weeks?) ago\b|(^|, |\. )is (all |quite )?new\b|"
     r"\b(dropped|fallen|fell|(gone|went|come|came) down|down) from \d+([.,]\d)? ?"
     r"(kg|kilos?|stone|st|lbs?|pounds)? to \d+([.,]\d)? ?"
     r"(kg|kilos?|stone|st|lbs?|pounds)\b|"
@@ -276,6 +293,14 @@ _NO_THEN_SYMPTOM = re.compile(
     r"^no (thermometer|scales) but\b|"
     # Ninth round (2026-12-06), from the ninth blind set: "no it's not just
     # one leg anymore, it's both".
+    # Seventeenth round (2026-12-06): "No, I can't really tell when I need to
+    # go anymore" (the "no" answers something else).
+    r"^(no|nope|nah)\W+(i |he |she )?(can'?t|cannot|cant|couldn'?t|don'?t|doesn'?t) "
+    r"(really |always |even )?(feel (it|when|anything|much|the need|the urge|a thing)|"
+    r"tell when|control (it|my|his|her)|hold (it|on)|sense)\b"
+    r"(?! (any|anything|much of a|a) ?(numbness|tingling|pins|difference|change|"
+    r"different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot))(?!'s| is\b)"
+    r"(?! (different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot)\b)|"
     r"^((no|nope|nah)\W+)?(it'?s |its |it is )?not (just|only) (the |my )?"
     r"(one|left|right)( leg| side| one)?\b"
 )
@@ -283,7 +308,11 @@ _NO_THEN_SYMPTOM = re.compile(
 # strange", "inner thighs feel kind of dead".
 _DESCRIBED = re.compile(
     r"\bfeels? (so |really |very |a bit |kind of |kinda |sort of )?"
-    r"(strange|weird|odd|funny|different|numb|dead|tingly)\b"
+    r"(strange|weird|odd|funny|different|numb|dead|tingly)\b|"
+    # Seventeenth round (2026-12-06): "it's definitely numb".
+    r"\b(it'?s|it is|is|are|gone|going|went|been) (so |really |very |a bit |"
+    r"kind of |kinda |sort of |definitely |totally |completely |quite |all )?"
+    r"(numb|dead|tingly)\b"
 )
 # A history the person is over: "not any more, I was given the all clear".
 _HISTORY = re.compile(r"\b(all clear|in remission|cancer[- ]free)\b")
@@ -309,7 +338,10 @@ _YES_AFTER_BUT = re.compile(
 # read on the message before punctuation is removed.
 _ASKS_BACK = re.compile(
     r"\b(is|would|does|should|could|can|will|do|am|are|was|did) "
-    r"(that|it|this|i|they|he|she|there)\b[^.!?]{0,60}\?"
+    r"(that|it|this|i|they|he|she|there)\b[^.!?]{0,60}\?|"
+    # "Is wind a problem?" (seventeenth round).
+    r"\b(is|are|does|do|would|could) (\w+ ){1,2}(a problem|normal|ok|okay|serious|"
+    r"bad|a concern|relevant|related|important|count|matter)\b[^.!?]{0,40}\?"
 )
 # No such trouble before, and now there is: "never had any issues before but
 # this week nothing works and I cant feel much"; or "no" to one part and the

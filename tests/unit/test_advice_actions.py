@@ -378,6 +378,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "When the pain comes back I think about the shotgun in the cabinet",
         "Yeah I said no earlier when you asked if I was safe but honestly I'm not",
         "I said no earlier but honestly I do",
+        # The eighteenth blind set.
+        "I'll be gone by the time the neurosurgeon calls back",
+        "Could I just not take my heart meds and let nature take its course? I'm done",
+        "Does it hurt to hang?",
+        "Should I leave a note for my partner or is it kinder not to?",
+        "i'm not going to kill myself. i'm just going to stop taking my insulin and "
+        "let things happen",
+        "I'm going to mix vodka with all my pills tonight",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -467,6 +475,16 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I can't do anything, not until the physio calls",
         "Is it safe to lift? my physio said yes but honestly I'm not convinced",
         "I'm in the bath, took my tablets already, does heat help?",
+        # Neighbours of the seventeenth round's wordings.
+        "can I stop taking my tablets and see what happens to the pain?",
+        "I'll leave a note for the physio to explain why I missed it",
+        "does it hurt to jump on a trampoline with sciatica",
+        "I'll be gone before you wake up, early shift",
+        "can I have a beer with all my tablets?",
+        "Is it dangerous to mix alcohol with my co-codamol?",
+        "In my book club we read a memoir about depression and suicide",
+        "I'm a paramedic and we had a suicide call today, it was rough",
+        "My son asked me what suicide means, how do I explain it?",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
         "If you're asking whether I'm suicidal, no. Just tired and sore.",
@@ -619,6 +637,17 @@ def test_the_project_crisis_examples_load():
             "present",
         ),
         ("I'm fine now, just thinking about ending my life", 0.0, "present"),
+        (
+            "Back in 2010 I self harmed but that's well behind me, I just want to fix "
+            "my leg now",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "I self-harmed years ago, was fine for ages, and now the thoughts are back",
+            0.0,
+            "present",
+        ),
     ],
 )
 def test_the_crisis_reading_is_rules_then_denial_then_threshold(

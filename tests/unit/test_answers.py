@@ -236,9 +236,10 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("i feel a bit off but it could just be not sleeping", UNSURE),
         ("They took a lump out and I never got the results back", UNSURE),
         ("Mebbe, no sure", UNSURE),
-        # Not a "no" in another language, not one leg only.
+        # Not a "no" in another language, not one leg only (a leg that "is
+        # numb" is read as a symptom stated, since the seventeenth round).
         ("non-stop numbness down there", None),
-        ("one leg is numb, the other tingles", None),
+        ("one leg is numb, the other tingles", YES),
         ("não sinto nada lá em baixo", None),
         ("nie czuję nic", None),
         ("nein", NO),
@@ -293,7 +294,27 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("Dropped from 80 to 72 kilos since August, no diet", YES),
         ("went from 80 to 82 kilos", None),
         ("i've no way of knowing", UNSURE),
+        # The eighteenth blind set.
+        ("i dont feel it when i need to go, just find out when im already wet", YES),
+        ("he says he doesn't feel it", YES),
+        ("no I don't feel it's changed", NO),
+        ("Is wind a problem? I can't always tell if it's just wind", UNSURE),
+        ("No pain there but it's definitely numb", YES),
+        ("it's not numb", NO),
+        ("I don't pay attention to that area", UNSURE),
+        ("he can't manage an erection this past week", YES),
+        (
+            "Not to be crude but nothing works downstairs anymore, started 4 days ago",
+            YES,
+        ),
+        ("Sí, I no feel nothing there when with my wife, is new", YES),
+        ("weaker n weaker, cant push the car pedal properly", YES),
+        ("I don't weigh myself", UNSURE),
+        (
+            "No, I can't really tell when I need to go anymore, I just find I've gone",
+            YES,
+        ),
     ],
 )
-def test_answers_from_the_seventh_to_seventeenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_eighteenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
