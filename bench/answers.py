@@ -59,6 +59,7 @@ ANSWER_SETS = {
     "sixteenth blind": DATA / "answers_blind16.yml",
     "seventeenth blind": DATA / "answers_blind17.yml",
     "eighteenth blind": DATA / "answers_blind18.yml",
+    "nineteenth blind": DATA / "answers_blind19.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -81,6 +82,7 @@ CRISIS_SETS = {
     "sixteenth blind": DATA / "crisis_blind16.yml",
     "seventeenth blind": DATA / "crisis_blind17.yml",
     "eighteenth blind": DATA / "crisis_blind18.yml",
+    "nineteenth blind": DATA / "crisis_blind19.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
