@@ -93,7 +93,11 @@ _UNSURE = re.compile(
     r"(can'?t|cant|cannot|can not) (always|really|quite) tell(?! when)|"
     r"(don'?t|dont|do not|never) (really )?pay (much |any )?attention|"
     r"(don'?t|dont|do not|never) (really )?(weigh|measure) (my ?self|me)|"
-    r"(don'?t|dont|do not|never) (really )?(check|take) my (weight|temp\w*))\b"
+    r"(don'?t|dont|do not|never) (really )?(check|take) my (weight|temp\w*)|"
+    # Eighteenth round (2026-12-06), from the nineteenth blind set.
+    r"might (just )?not have|"
+    r"(didn'?t|did not|never|wouldn'?t|would not) (say|tell (me|us)|explain|mention) "
+    r"what (it|that|they) (was|were|is))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -222,6 +226,9 @@ _SYMPTOM_NEGATION = re.compile(
     r"(can'?t|cannot|cant|couldn'?t|unable to) (manage|keep|maintain|sustain) "
     r"(an |a )?(erection|hard[- ]?on|it up)|"
     r"nothing (works|is working|working) (down there|downstairs|down below|any ?more)|"
+    r"\berections? (is |are |has |have )?(not|isn'?t|aren'?t|hasn'?t|haven'?t|"
+    r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"
+    r"possible)\b|"
     r"\bbut (it|he|she) (is|'?s|has been) (definitely |really |much |a bit |getting )?"
     r"(weaker|worse|numb|dead|gone)\b)"
 )
@@ -310,7 +317,7 @@ _DESCRIBED = re.compile(
     r"\bfeels? (so |really |very |a bit |kind of |kinda |sort of )?"
     r"(strange|weird|odd|funny|different|numb|dead|tingly)\b|"
     # Seventeenth round (2026-12-06): "it's definitely numb".
-    r"\b(it'?s|it is|is|are|gone|going|went|been) (so |really |very |a bit |"
+    r"(\b(it'?s|it is|is|are|gone|going|went|been)|\w's) (so |really |very |a bit |"
     r"kind of |kinda |sort of |definitely |totally |completely |quite |all )?"
     r"(numb|dead|tingly)\b"
 )

@@ -30,7 +30,8 @@ _Patterns = tuple[re.Pattern[str], ...]
 # What follows a denial and may take it back ("not suicidal, but ...", "not
 # going to do anything stupid, not until the kids are away").
 _CONTRAST = re.compile(
-    r"\b(but|though|although|however|except|yet)\b|\bnot (until|till|before)\b"
+    r"\b(but|though|although|however|except|yet)\b|\bnot (until|till|before)\b|"
+    r"\b(well|or) (maybe|perhaps|actually)\b"
 )
 
 

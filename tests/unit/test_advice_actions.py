@@ -386,6 +386,10 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "i'm not going to kill myself. i'm just going to stop taking my insulin and "
         "let things happen",
         "I'm going to mix vodka with all my pills tonight",
+        # The nineteenth blind set.
+        "no im not suicidal... well maybe I am, I looked up the bridge near me today",
+        "Please tell my physio I'm sorry, I won't make next week's appointment or any "
+        "after that",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -485,6 +489,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "In my book club we read a memoir about depression and suicide",
         "I'm a paramedic and we had a suicide call today, it was rough",
         "My son asked me what suicide means, how do I explain it?",
+        # Neighbours of the eighteenth round's wordings.
+        "overdose on Netflix this weekend, not moving off the sofa",
+        "My son's friend died by suicide last year, my back's been bad since",
+        "I'm a GP trainee doing a project on suicide risk screening",
+        "I looked up the bridge closure times for my walk",
+        "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
         "If you're asking whether I'm suicidal, no. Just tired and sore.",
@@ -559,6 +569,7 @@ def test_crisis_support_comes_first_then_any_red_flag():
         "I'm not depressed or anything, just want to know when it'll end",
         "no self harm, just pain",
         "If you're asking whether I'm suicidal, no. Just tired and sore.",
+        "no suicidal thoughts, no self-harm, just really really sore",
     ],
 )
 def test_a_plain_denial_is_recognised(text):
@@ -577,6 +588,7 @@ def test_crisis_words_are_not_a_denial():
         "not suicidal though I hate my life",
         # The seventeenth blind set: "not until" takes it back too.
         "I'm not going to do anything stupid, not until the kids are at school",
+        "I'm not suicidal, well maybe I am",
     ],
 )
 def test_a_denial_taken_back_with_but_is_not_plain(text):

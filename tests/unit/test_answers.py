@@ -314,7 +314,16 @@ def test_answers_from_the_blind_sets(text, meaning):
             "No, I can't really tell when I need to go anymore, I just find I've gone",
             YES,
         ),
+        # The nineteenth blind set.
+        ("there was a bit of a mark but I might just not have wiped properly", UNSURE),
+        ("not erection problems exactly but everything's numb with my partner", YES),
+        ("since 2 weeks my erection is not coming, before was no problem", YES),
+        ("no erection problems", NO),
+        (
+            "I had a skin thing frozen off once, the doctor didn't say what it was",
+            UNSURE,
+        ),
     ],
 )
-def test_answers_from_the_seventh_to_eighteenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_nineteenth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
