@@ -60,6 +60,7 @@ ANSWER_SETS = {
     "seventeenth blind": DATA / "answers_blind17.yml",
     "eighteenth blind": DATA / "answers_blind18.yml",
     "nineteenth blind": DATA / "answers_blind19.yml",
+    "twentieth blind": DATA / "answers_blind20.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -83,6 +84,7 @@ CRISIS_SETS = {
     "seventeenth blind": DATA / "crisis_blind17.yml",
     "eighteenth blind": DATA / "crisis_blind18.yml",
     "nineteenth blind": DATA / "crisis_blind19.yml",
+    "twentieth blind": DATA / "crisis_blind20.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
