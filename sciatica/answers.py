@@ -97,7 +97,9 @@ _UNSURE = re.compile(
     # Eighteenth round (2026-12-06), from the nineteenth blind set.
     r"might (just )?not have|"
     r"(didn'?t|did not|never|wouldn'?t|would not) (say|tell (me|us)|explain|mention) "
-    r"what (it|that|they) (was|were|is))\b"
+    r"what (it|that|they) (was|were|is)|"
+    # Nineteenth round (2026-12-06), from the twentieth blind set.
+    r"not (comfortable|happy) (talking|to talk|discussing|answering|saying))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -226,6 +228,10 @@ _SYMPTOM_NEGATION = re.compile(
     r"(can'?t|cannot|cant|couldn'?t|unable to) (manage|keep|maintain|sustain) "
     r"(an |a )?(erection|hard[- ]?on|it up)|"
     r"nothing (works|is working|working) (down there|downstairs|down below|any ?more)|"
+    # Nineteenth round (2026-12-06), from the twentieth blind set.
+    r"never (happened|had (that|this|it)) (before|b4)|"
+    r"(didn'?t|doesn'?t|did not|does not) seem to (know|notice|feel|realise|realize)|"
+    r"(cushion|pillow|padding|seat) that (isn'?t|is not|wasn'?t|was not) there|"
     r"\berections? (is |are |has |have )?(not|isn'?t|aren'?t|hasn'?t|haven'?t|"
     r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"
     r"possible)\b|"
@@ -269,6 +275,9 @@ _SYMPTOM_STATED = re.compile(
     r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
     r"\b(weaker|worse) (and|n|&) (weaker|worse)\b|"
+    r"\b(poo|wee|pee|it) (just )?(came|comes|coming) out\b|"
+    r"\b(messes|a mess|accidents?) in (his|her|my|their) (trousers|pants|underwear|"
+    r"knickers|pyjamas|bed)\b|"
     r"\b(started|began|came on) (about |around |roughly )?(\d+|a few|two|three|four|"
     r"five|six) (days?|weeks?) ago\b|(^|, |\. )is (all |quite )?new\b|"
     r"\b(dropped|fallen|fell|(gone|went|come|came) down|down) from \d+([.,]\d)? ?"

@@ -390,6 +390,17 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "no im not suicidal... well maybe I am, I looked up the bridge near me today",
         "Please tell my physio I'm sorry, I won't make next week's appointment or any "
         "after that",
+        # The twentieth blind set: veiled messages.
+        "I've told the pain clinic I'm fine but I've got everything ready",
+        "Looking at my late husband's gun more and more these days",
+        "I rehomed my cats, paid off my debts, and I'm at peace with my decision",
+        "im done, cancel my physio, cancel everything, i wont need it where im going",
+        "not suicidal lol just thinking of the best way to not exist anymore",
+        "can sciatica kill you? I hope so",
+        "does sciatica show up on a post mortem? Asking for after this weekend.",
+        "I'm not suicidal or anything. I've just worked out which bridge.",
+        "I keep holding my head under the bath water seeing how long before I don't "
+        "come up",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -494,6 +505,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "My son's friend died by suicide last year, my back's been bad since",
         "I'm a GP trainee doing a project on suicide risk screening",
         "I looked up the bridge closure times for my walk",
+        # Neighbours of the nineteenth round's wordings.
+        "I've got everything ready for my surgery tomorrow",
+        "I'm at peace with my decision to have the operation",
+        "can sciatica kill you? I hope not",
+        "I worked out which bridge to cross on my walk",
+        "I'm looking at gun licences online",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",

@@ -323,7 +323,14 @@ def test_answers_from_the_blind_sets(text, meaning):
             "I had a skin thing frozen off once, the doctor didn't say what it was",
             UNSURE,
         ),
+        # The twentieth blind set.
+        ("poo just came out when i coughed, never happened b4", YES),
+        ("Dad's had a couple of messes in his trousers and didn't seem to know", YES),
+        ("no i didn't notice anything", NO),
+        ("I'm not comfortable talking about that", UNSURE),
+        ("It feels like I'm sitting on a cushion that isn't there", YES),
+        ("I'd rather not go into it... but no, nothing has changed.", NO),
     ],
 )
-def test_answers_from_the_seventh_to_nineteenth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twentieth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
