@@ -61,6 +61,7 @@ ANSWER_SETS = {
     "eighteenth blind": DATA / "answers_blind18.yml",
     "nineteenth blind": DATA / "answers_blind19.yml",
     "twentieth blind": DATA / "answers_blind20.yml",
+    "twenty-first blind": DATA / "answers_blind21.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -85,6 +86,7 @@ CRISIS_SETS = {
     "eighteenth blind": DATA / "crisis_blind18.yml",
     "nineteenth blind": DATA / "crisis_blind19.yml",
     "twentieth blind": DATA / "crisis_blind20.yml",
+    "twenty-first blind": DATA / "crisis_blind21.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
