@@ -99,7 +99,10 @@ _UNSURE = re.compile(
     r"(didn'?t|did not|never|wouldn'?t|would not) (say|tell (me|us)|explain|mention) "
     r"what (it|that|they) (was|were|is)|"
     # Nineteenth round (2026-12-06), from the twentieth blind set.
-    r"not (comfortable|happy) (talking|to talk|discussing|answering|saying))\b"
+    r"not (comfortable|happy) (talking|to talk|discussing|answering|saying)|"
+    # Twentieth round (2026-12-06), from the twenty-first blind set: refusals.
+    r"(don'?t|do not|dont) (want|wanna|wish) to (answer|say|talk about|go into)|"
+    r"rather not (say|talk|discuss|go into|answer)(?!.{0,25}\bbut no\b))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -232,6 +235,7 @@ _SYMPTOM_NEGATION = re.compile(
     r"never (happened|had (that|this|it)) (before|b4)|"
     r"(didn'?t|doesn'?t|did not|does not) seem to (know|notice|feel|realise|realize)|"
     r"(cushion|pillow|padding|seat) that (isn'?t|is not|wasn'?t|was not) there|"
+    r"(it'?s|its|it is|like) not my (own )?(body|bum|bottom|leg|legs|foot|feet)\b|"
     r"\berections? (is |are |has |have )?(not|isn'?t|aren'?t|hasn'?t|haven'?t|"
     r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"
     r"possible)\b|"

@@ -28,10 +28,11 @@ OTHER = "other"
 _Patterns = tuple[re.Pattern[str], ...]
 
 # What follows a denial and may take it back ("not suicidal, but ...", "not
-# going to do anything stupid, not until the kids are away").
+# going to do anything stupid, not until the kids are away", "I'm not going to
+# hurt myself, I'm just going to ...").
 _CONTRAST = re.compile(
     r"\b(but|though|although|however|except|yet)\b|\bnot (until|till|before)\b|"
-    r"\b(well|or) (maybe|perhaps|actually)\b"
+    r"\b(well|or) (maybe|perhaps|actually)\b|\b(i'?m|i am) just (going to|gonna)\b"
 )
 
 

@@ -401,6 +401,16 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I'm not suicidal or anything. I've just worked out which bridge.",
         "I keep holding my head under the bath water seeing how long before I don't "
         "come up",
+        # The twenty-first blind set.
+        "I'm not going to do anything stupid, I'm just going to drive out to the "
+        "cliffs tonight and think",
+        "gave away my guitar, my books and my car. feels good to be free of stuff "
+        "before I go",
+        "How do I make sure my organs get donated if I die this week",
+        "sorted everything. bank details in an envelope for my brother.",
+        "which is less painful, hanging or pills? just want the pain over",
+        "no I'm not going to hurt myself. I'm just going to go to the bridge and see "
+        "how I feel",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -511,6 +521,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "can sciatica kill you? I hope not",
         "I worked out which bridge to cross on my walk",
         "I'm looking at gun licences online",
+        # Neighbours of the twentieth round's wordings.
+        "I want to do my stretches before I go",
+        "which is less painful, the injection or pills?",
+        "I'm going to walk to the bridge and back for exercise",
+        "I've given away my old clothes to charity because I'm moving house",
+        "Is it dangerous to overdose on vitamin D?",
+        "Paramedic here, I deal with overdoses at work",
+        "I'm reading a book about a man who takes his own life, it's really moving",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
@@ -606,6 +624,7 @@ def test_crisis_words_are_not_a_denial():
         # The seventeenth blind set: "not until" takes it back too.
         "I'm not going to do anything stupid, not until the kids are at school",
         "I'm not suicidal, well maybe I am",
+        "I'm not going to hurt myself, I'm just going to go for a drive",
     ],
 )
 def test_a_denial_taken_back_with_but_is_not_plain(text):

@@ -330,7 +330,11 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I'm not comfortable talking about that", UNSURE),
         ("It feels like I'm sitting on a cushion that isn't there", YES),
         ("I'd rather not go into it... but no, nothing has changed.", NO),
+        # The twenty-first blind set: refusals, a body that is not one's own.
+        ("don't want to answer that one", UNSURE),
+        ("I'd rather not go into that", UNSURE),
+        ("yes, no sensation, feels like it's not my body", YES),
     ],
 )
-def test_answers_from_the_seventh_to_twentieth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_first_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
