@@ -62,6 +62,7 @@ ANSWER_SETS = {
     "nineteenth blind": DATA / "answers_blind19.yml",
     "twentieth blind": DATA / "answers_blind20.yml",
     "twenty-first blind": DATA / "answers_blind21.yml",
+    "twenty-second blind": DATA / "answers_blind22.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -87,6 +88,7 @@ CRISIS_SETS = {
     "nineteenth blind": DATA / "crisis_blind19.yml",
     "twentieth blind": DATA / "crisis_blind20.yml",
     "twenty-first blind": DATA / "crisis_blind21.yml",
+    "twenty-second blind": DATA / "crisis_blind22.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
