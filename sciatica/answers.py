@@ -102,7 +102,10 @@ _UNSURE = re.compile(
     r"not (comfortable|happy) (talking|to talk|discussing|answering|saying)|"
     # Twentieth round (2026-12-06), from the twenty-first blind set: refusals.
     r"(don'?t|do not|dont) (want|wanna|wish) to (answer|say|talk about|go into)|"
-    r"rather not (say|talk|discuss|go into|answer)(?!.{0,25}\bbut no\b))\b"
+    r"rather not (say|talk|discuss|go into|answer)(?!.{0,25}\bbut no\b)|"
+    # Twenty-first round (2026-12-06), from the twenty-second blind set: not
+    # understanding the question in English.
+    r"no entiendo|no comprendo|ne comprends pas|non capisco|nie rozumiem)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -236,6 +239,8 @@ _SYMPTOM_NEGATION = re.compile(
     r"(didn'?t|doesn'?t|did not|does not) seem to (know|notice|feel|realise|realize)|"
     r"(cushion|pillow|padding|seat) that (isn'?t|is not|wasn'?t|was not) there|"
     r"(it'?s|its|it is|like) not my (own )?(body|bum|bottom|leg|legs|foot|feet)\b|"
+    r"(that'?s|it'?s|this has|that has) never happened\b|"
+    r"(not|haven'?t|hasn'?t|have not|has not) been (right|normal|the same)\b|"
     r"\berections? (is |are |has |have )?(not|isn'?t|aren'?t|hasn'?t|haven'?t|"
     r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"
     r"possible)\b|"
@@ -280,6 +285,9 @@ _SYMPTOM_STATED = re.compile(
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
     r"\b(weaker|worse) (and|n|&) (weaker|worse)\b|"
     r"\b(poo|wee|pee|it) (just )?(came|comes|coming) out\b|"
+    r"\blost control\b|"
+    r"\b(had|having) (a |an |another |two |a couple of )?(little |small |slight )?"
+    r"accidents? (in (bed|my pants|my sleep|the night)|last night|overnight)\b|"
     r"\b(messes|a mess|accidents?) in (his|her|my|their) (trousers|pants|underwear|"
     r"knickers|pyjamas|bed)\b|"
     r"\b(started|began|came on) (about |around |roughly )?(\d+|a few|two|three|four|"
@@ -344,7 +352,8 @@ _MINIMISED = re.compile(
 # Hedges that belong to a description after a plain yes ("i think so, inner
 # thighs feel kind of dead"), not to the answer.
 _HEDGE = re.compile(
-    r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then)\b"
+    r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then|"
+    r"not sure why|no idea why)\b"
 )
 # A yes after a denial of something else: "no cough or anything but yes I've
 # been burning up", "a bit, but I haven't been eating much".

@@ -411,6 +411,10 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "which is less painful, hanging or pills? just want the pain over",
         "no I'm not going to hurt myself. I'm just going to go to the bridge and see "
         "how I feel",
+        # The twenty-second blind set.
+        "Do trains slow down at the crossing near me or go full speed? asking because "
+        "I'm done with all this pain",
+        "not suicidal just planning to stop eating and drinking till it's over",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -529,6 +533,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Is it dangerous to overdose on vitamin D?",
         "Paramedic here, I deal with overdoses at work",
         "I'm reading a book about a man who takes his own life, it's really moving",
+        # Neighbours of the twenty-first round's wordings.
+        "asking because I'm done with physio, can I stop?",
+        "I'll rest till it's over",
+        "Overdosed on christmas chocolate again",
+        "I'm a paramedic and I see overdoses all the time",
+        "Doing a first aid course at work that covers overdoses",
+        "a podcast about the Golden Gate Bridge and the suicide barrier they built",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
@@ -688,6 +699,11 @@ def test_the_project_crisis_examples_load():
         (
             "Back in 2010 I self harmed but that's well behind me, I just want to fix "
             "my leg now",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "My friend wanted to kill herself last year, she's doing great now",
             0.0,
             "uncertain",
         ),

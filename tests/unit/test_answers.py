@@ -334,7 +334,15 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("don't want to answer that one", UNSURE),
         ("I'd rather not go into that", UNSURE),
         ("yes, no sensation, feels like it's not my body", YES),
+        # The twenty-second blind set.
+        ("I had an accident in bed last night, I'm 42 and that's never happened", YES),
+        ("Bowels have not been right since Sunday, I've lost control twice", YES),
+        ("¿fiebre? no entiendo", UNSURE),
+        ("yeah like 10 lbs since christmas, not sure why", YES),
+        ("not sure why but I wet the bed last night and I never do that", UNSURE),
+        ("what do you mean by saddle area?", None),
+        ("I've had erectile dysfunction for five years, nothing has changed.", NO),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_first_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_second_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
