@@ -63,6 +63,7 @@ ANSWER_SETS = {
     "twentieth blind": DATA / "answers_blind20.yml",
     "twenty-first blind": DATA / "answers_blind21.yml",
     "twenty-second blind": DATA / "answers_blind22.yml",
+    "twenty-third blind": DATA / "answers_blind23.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -89,6 +90,7 @@ CRISIS_SETS = {
     "twentieth blind": DATA / "crisis_blind20.yml",
     "twenty-first blind": DATA / "crisis_blind21.yml",
     "twenty-second blind": DATA / "crisis_blind22.yml",
+    "twenty-third blind": DATA / "crisis_blind23.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
