@@ -105,7 +105,11 @@ _UNSURE = re.compile(
     r"rather not (say|talk|discuss|go into|answer)(?!.{0,25}\bbut no\b)|"
     # Twenty-first round (2026-12-06), from the twenty-second blind set: not
     # understanding the question in English.
-    r"no entiendo|no comprendo|ne comprends pas|non capisco|nie rozumiem)\b"
+    r"no entiendo|no comprendo|ne comprends pas|non capisco|nie rozumiem|"
+    # Twenty-second round (2026-12-06), from the twenty-third blind set.
+    r"i (don'?t|do not|dont) get it|what'?s (this|that|it) (got )?to do with|"
+    r"(feels?|felt) like (it|they|my \w+) (might|could|would|is going to|was going to) "
+    r"(give|go|buckle|collapse)|(i think|probably|maybe) (it'?s|its|it is) just)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -240,6 +244,8 @@ _SYMPTOM_NEGATION = re.compile(
     r"(cushion|pillow|padding|seat) that (isn'?t|is not|wasn'?t|was not) there|"
     r"(it'?s|its|it is|like) not my (own )?(body|bum|bottom|leg|legs|foot|feet)\b|"
     r"(that'?s|it'?s|this has|that has) never happened\b|"
+    r"(not|haven'?t been|hasn'?t been|have not been|has not been|isn'?t|aren'?t) "
+    r"working (in the bedroom|down there|downstairs|down below)\b|"
     r"(not|haven'?t|hasn'?t|have not|has not) been (right|normal|the same)\b|"
     r"\berections? (is |are |has |have )?(not|isn'?t|aren'?t|hasn'?t|haven'?t|"
     r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"

@@ -415,6 +415,8 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Do trains slow down at the crossing near me or go full speed? asking because "
         "I'm done with all this pain",
         "not suicidal just planning to stop eating and drinking till it's over",
+        # The twenty-third blind set: a place known for suicides.
+        "I'm at Beachy Head. It's peaceful here",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -540,6 +542,7 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I'm a paramedic and I see overdoses all the time",
         "Doing a first aid course at work that covers overdoses",
         "a podcast about the Golden Gate Bridge and the suicide barrier they built",
+        "I'm at Beachy Head on holiday, the walk hurt my back",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",

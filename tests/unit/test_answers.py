@@ -342,7 +342,13 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("not sure why but I wet the bed last night and I never do that", UNSURE),
         ("what do you mean by saddle area?", None),
         ("I've had erectile dysfunction for five years, nothing has changed.", NO),
+        # The twenty-third blind set.
+        ("Things haven't been working in the bedroom since the back went", YES),
+        ("no, everything is working down there", NO),
+        ("I don't get it, what's this got to do with my back?", UNSURE),
+        ("sometimes it feels like it might give way but it never actually has", UNSURE),
+        ("I feel a bit rough but I think it's just not sleeping", UNSURE),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_second_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_third_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
