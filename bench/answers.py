@@ -64,6 +64,7 @@ ANSWER_SETS = {
     "twenty-first blind": DATA / "answers_blind21.yml",
     "twenty-second blind": DATA / "answers_blind22.yml",
     "twenty-third blind": DATA / "answers_blind23.yml",
+    "twenty-fourth blind": DATA / "answers_blind24.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -91,6 +92,7 @@ CRISIS_SETS = {
     "twenty-first blind": DATA / "crisis_blind21.yml",
     "twenty-second blind": DATA / "crisis_blind22.yml",
     "twenty-third blind": DATA / "crisis_blind23.yml",
+    "twenty-fourth blind": DATA / "crisis_blind24.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
