@@ -109,7 +109,12 @@ _UNSURE = re.compile(
     # Twenty-second round (2026-12-06), from the twenty-third blind set.
     r"i (don'?t|do not|dont) get it|what'?s (this|that|it) (got )?to do with|"
     r"(feels?|felt) like (it|they|my \w+) (might|could|would|is going to|was going to) "
-    r"(give|go|buckle|collapse)|(i think|probably|maybe) (it'?s|its|it is) just)\b"
+    r"(give|go|buckle|collapse)|(i think|probably|maybe) ((it'?s|its|it is) )?just|"
+    # Twenty-third round (2026-12-06), from the twenty-fourth blind set.
+    r"not something i (want|wanna|wish|'?d like) to (discuss|talk about|share|go into)|"
+    r"(explain|say) (that|it|this) (in simpler|more simply|in easier)|simpler words|"
+    r"not (numb|tingly|weak|painful) exactly(?! but)|"
+    r"not exactly (numb|tingly|weak|painful)(?! but))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -346,7 +351,10 @@ _DESCRIBED = re.compile(
     # Seventeenth round (2026-12-06): "it's definitely numb".
     r"(\b(it'?s|it is|is|are|gone|going|went|been)|\w's) (so |really |very |a bit |"
     r"kind of |kinda |sort of |definitely |totally |completely |quite |all )?"
-    r"(numb|dead|tingly)\b"
+    r"(numb|dead|tingly)\b|"
+    # "tingly round my private parts" (twenty-third round).
+    r"\b(tingly|tingling|pins and needles|numb|numbness)\b (round|around|in|on|down) "
+    r"(my|his|her|the) (private|inner|bottom|bum|groin|genitals|thighs|back passage)"
 )
 # A history the person is over: "not any more, I was given the all clear".
 _HISTORY = re.compile(r"\b(all clear|in remission|cancer[- ]free)\b")
@@ -359,7 +367,7 @@ _MINIMISED = re.compile(
 # thighs feel kind of dead"), not to the answer.
 _HEDGE = re.compile(
     r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then|"
-    r"not sure why|no idea why)\b"
+    r"not sure why|no idea why|maybe more|or more|if not more|maybe less)\b"
 )
 # A yes after a denial of something else: "no cough or anything but yes I've
 # been burning up", "a bit, but I haven't been eating much".

@@ -417,6 +417,15 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "not suicidal just planning to stop eating and drinking till it's over",
         # The twenty-third blind set: a place known for suicides.
         "I'm at Beachy Head. It's peaceful here",
+        # The twenty-fourth blind set.
+        "ok so if anyone asks, I was in pain, it's no one's fault",
+        "gave away my guitar and my PS5 to my cousin, no use to me where I'm going",
+        "no forwarding address needed where I'm going",
+        "what height do you need to be sure a fall kills you",
+        "Cancelled my physio. Won't be around for the appointment anyway",
+        "I've just decided I'm finished with life. Booked a hotel room to do it "
+        "quietly",
+        "I'm on the roof of my building, the pain is too much",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -543,6 +552,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Doing a first aid course at work that covers overdoses",
         "a podcast about the Golden Gate Bridge and the suicide barrier they built",
         "I'm at Beachy Head on holiday, the walk hurt my back",
+        "I won't be around for the appointment, I'm on holiday",
+        "I'm on the roof fixing the gutters and my back hurts",
+        "I need a back support where I'm going on holiday",
+        "I'm finished with physio",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",

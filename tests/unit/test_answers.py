@@ -348,7 +348,15 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I don't get it, what's this got to do with my back?", UNSURE),
         ("sometimes it feels like it might give way but it never actually has", UNSURE),
         ("I feel a bit rough but I think it's just not sleeping", UNSURE),
+        # The twenty-fourth blind set.
+        ("not something I want to discuss with a bot tbh", UNSURE),
+        ("Could you explain that in simpler words please", UNSURE),
+        ("feels a bit odd but not numb exactly, if that makes sense", UNSURE),
+        ("Not numb exactly but tingly round my private parts", YES),
+        ("Feel a bit off but probably just tired from not sleeping", UNSURE),
+        ("yeah like 5 kilos maybe more", YES),
+        ("no tingling in my groin", NO),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_third_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_fourth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
