@@ -65,6 +65,7 @@ ANSWER_SETS = {
     "twenty-second blind": DATA / "answers_blind22.yml",
     "twenty-third blind": DATA / "answers_blind23.yml",
     "twenty-fourth blind": DATA / "answers_blind24.yml",
+    "twenty-fifth blind": DATA / "answers_blind25.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -93,6 +94,7 @@ CRISIS_SETS = {
     "twenty-second blind": DATA / "crisis_blind22.yml",
     "twenty-third blind": DATA / "crisis_blind23.yml",
     "twenty-fourth blind": DATA / "crisis_blind24.yml",
+    "twenty-fifth blind": DATA / "crisis_blind25.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
