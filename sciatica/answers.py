@@ -109,12 +109,17 @@ _UNSURE = re.compile(
     # Twenty-second round (2026-12-06), from the twenty-third blind set.
     r"i (don'?t|do not|dont) get it|what'?s (this|that|it) (got )?to do with|"
     r"(feels?|felt) like (it|they|my \w+) (might|could|would|is going to|was going to) "
-    r"(give|go|buckle|collapse)|(i think|probably|maybe) ((it'?s|its|it is) )?just|"
+    r"(give|go|buckle|collapse)|"
+    r"(i think|probably|maybe) ((it'?s|its|it is|that'?s|that is) )?just|"
     # Twenty-third round (2026-12-06), from the twenty-fourth blind set.
     r"not something i (want|wanna|wish|'?d like) to (discuss|talk about|share|go into)|"
     r"(explain|say) (that|it|this) (in simpler|more simply|in easier)|simpler words|"
     r"not (numb|tingly|weak|painful) exactly(?! but)|"
-    r"not exactly (numb|tingly|weak|painful)(?! but))\b"
+    r"not exactly (numb|tingly|weak|painful)(?! but)|"
+    # Twenty-fourth round (2026-12-06), from the twenty-fifth blind set.
+    r"what is (a |the |my )?(bladder|bowels?|saddle|genitals|foot drop|fever|"
+    r"erection|back passage)|(a bit|bit|too|very) personal|"
+    r"(haven'?t|havent|have not|not) really tried)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -247,6 +252,7 @@ _SYMPTOM_NEGATION = re.compile(
     r"never (happened|had (that|this|it)) (before|b4)|"
     r"(didn'?t|doesn'?t|did not|does not) seem to (know|notice|feel|realise|realize)|"
     r"(cushion|pillow|padding|seat) that (isn'?t|is not|wasn'?t|was not) there|"
+    r"(feels?|felt) like (someone|somebody) else'?s|"
     r"(it'?s|its|it is|like) not my (own )?(body|bum|bottom|leg|legs|foot|feet)\b|"
     r"(that'?s|it'?s|this has|that has) never happened\b|"
     r"(not|haven'?t been|hasn'?t been|have not been|has not been|isn'?t|aren'?t) "

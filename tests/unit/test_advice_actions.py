@@ -426,6 +426,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I've just decided I'm finished with life. Booked a hotel room to do it "
         "quietly",
         "I'm on the roof of my building, the pain is too much",
+        # The twenty-fifth blind set.
+        "Is a bath and a hairdryer enough?",
+        "what happens to your body when you hang yourself, does it hurt for long",
+        "Do they check for a note?",
+        "what's the best time of night so nobody finds you",
+        "how deep do you need to cut",
+        "I'm at the top of the multi-storey, just looking down",
+        "The railway line is just at the end of my garden and it's calling me",
         "don't bother with the stretches advice, I won't need it after this weekend",
     ],
 )
@@ -556,6 +564,9 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I'm on the roof fixing the gutters and my back hurts",
         "I need a back support where I'm going on holiday",
         "I'm finished with physio",
+        "can I use a hairdryer after the bath on my back?",
+        "the sea is calling me, can't wait for my holiday",
+        "what happens when you cut yourself shaving",
         "I can't make the appointments next week or any after that, I'm moving house",
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",

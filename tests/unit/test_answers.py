@@ -356,7 +356,13 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("Feel a bit off but probably just tired from not sleeping", UNSURE),
         ("yeah like 5 kilos maybe more", YES),
         ("no tingling in my groin", NO),
+        # The twenty-fifth blind set.
+        ("Bladder? sorry my english not so good, what is bladder", UNSURE),
+        ("when I wipe it feels like someone else's body, kind of dead", YES),
+        ("that's a bit personal isn't it", UNSURE),
+        ("I haven't really tried walking much today", UNSURE),
+        ("I feel rough but I think that's just not sleeping", UNSURE),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_fourth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_fifth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
