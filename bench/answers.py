@@ -66,6 +66,7 @@ ANSWER_SETS = {
     "twenty-third blind": DATA / "answers_blind23.yml",
     "twenty-fourth blind": DATA / "answers_blind24.yml",
     "twenty-fifth blind": DATA / "answers_blind25.yml",
+    "twenty-sixth blind": DATA / "answers_blind26.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -95,6 +96,7 @@ CRISIS_SETS = {
     "twenty-third blind": DATA / "crisis_blind23.yml",
     "twenty-fourth blind": DATA / "crisis_blind24.yml",
     "twenty-fifth blind": DATA / "crisis_blind25.yml",
+    "twenty-sixth blind": DATA / "crisis_blind26.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
