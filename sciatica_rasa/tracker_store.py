@@ -147,7 +147,15 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             session.commit()
-            state = self._stored_state(session, tracker.sender_id)
+            try:
+                state = self._stored_state(session, tracker.sender_id)
+            except sa.exc.SQLAlchemyError as error:
+                # The turn is stored: failing now would answer an error for a
+                # message that was kept, and the person's retry would store it
+                # twice (a database restart between the two statements did,
+                # in tests/prod). Only the kept tracker is given up.
+                logger.warning("Saved, but not kept for the next turn: %r", error)
+                return
         if self._cache_size and len(tracker.events) == state[0]:
             self._saved[tracker.sender_id] = _Saved(tracker, state, self.domain)
             while len(self._saved) > self._cache_size:

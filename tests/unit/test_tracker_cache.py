@@ -187,3 +187,22 @@ async def test_many_turns_through_the_cache_store_what_rasa_would(store, referen
         await store.save(tracker)
     _same(await store.retrieve("person"), await reference.retrieve("person"))
     assert len((await reference.retrieve("person")).events) == 3 + 4 + 5 * 4 + 2
+
+
+async def test_a_failed_check_after_the_commit_keeps_the_turn_and_answers(
+    store, reference, monkeypatch
+):
+    # The database goes away between the insert and the cache's check: the
+    # turn is stored, so the save must not fail (a retry would store it twice).
+    import sqlalchemy as sa
+
+    tracker = await _kept(store)
+    _turn(tracker, "third message")
+
+    def gone(*_args):
+        raise sa.exc.OperationalError("SELECT", {}, Exception("server closed"))
+
+    monkeypatch.setattr(store, "_stored_state", gone)
+    await store.save(tracker)
+    assert "person" not in store._saved
+    _same(await reference.retrieve("person"), tracker)
