@@ -296,6 +296,7 @@ def test_postgres_restart_mid_load_gives_errors_or_delays_never_wrong_answers(st
     # span the outage however fast the assistant answers.
     senders: List[str] = []
     statuses: List[int] = []
+    waits: List[float] = []
     lock = threading.Lock()
     restarted = threading.Event()
 
@@ -305,6 +306,7 @@ def test_postgres_restart_mid_load_gives_errors_or_delays_never_wrong_answers(st
                 response = stack.post(user, text)
                 with lock:
                     statuses.append(response.status_code)
+                    waits.append(response.elapsed.total_seconds())
                 if response.status_code == 200:
                     replies = response.json()
                     assert replies, "silence"
@@ -334,7 +336,11 @@ def test_postgres_restart_mid_load_gives_errors_or_delays_never_wrong_answers(st
         restarted.set()
         for future in futures:
             future.result(timeout=600)
-    assert any(s != 200 for s in statuses), "the outage was not noticed"
+    # The outage shows as errors, or as answers held until the database is
+    # back (the connection attempts can wait out a short restart).
+    assert any(s != 200 for s in statuses) or max(waits) >= 3.0, (
+        "the outage was not noticed"
+    )
     for user in senders:
         assert_stored_once(stack, user, SCRIPT)
         assert_screened(stack, user)
