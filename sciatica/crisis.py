@@ -70,6 +70,19 @@ def _patterns() -> tuple[_Patterns, ...]:
     return tuple(compiled)
 
 
+def _clean(text: str | None) -> str:
+    return (text or "").lower().replace("\u2019", "'")
+
+
+def _standing(patterns: _Patterns, cleaned: str) -> bool:
+    """Whether a pattern matches with no "but" (``_CONTRAST``) after it."""
+    return any(
+        _CONTRAST.search(cleaned, match.end()) is None
+        for pattern in patterns
+        for match in pattern.finditer(cleaned)
+    )
+
+
 def is_crisis(text: str | None) -> bool:
     """Whether a message speaks of self-harm or not wanting to live.
 
@@ -77,7 +90,7 @@ def is_crisis(text: str | None) -> bool:
     "no thoughts of suicide" cancels the word "suicide" there, not "but I have
     been saving up my pills" later in the same message.
     """
-    cleaned = (text or "").lower().replace("\u2019", "'")
+    cleaned = _clean(text)
     patterns, unless, denials, *_ = _patterns()
     spans: list[tuple[int, int]] | None = None
     for pattern in patterns:
@@ -101,13 +114,7 @@ def denies_crisis(text: str | None) -> bool:
     by "but" is not plain: "I'm not suicidal but I've been working out how many
     of my pregabalin I'd need" is left to the classifier.
     """
-    cleaned = (text or "").lower().replace("\u2019", "'")
-    denials = _patterns()[2]
-    return any(
-        _CONTRAST.search(cleaned, match.end()) is None
-        for pattern in denials
-        for match in pattern.finditer(cleaned)
-    )
+    return _standing(_patterns()[2], _clean(text))
 
 
 def past_is_over(text: str | None) -> bool:
@@ -116,17 +123,13 @@ def past_is_over(text: str | None) -> bool:
     ("I tried to take my life ten years ago but I've been well for a long
     time"; not "I used to self-harm and it's started again".)
     """
-    cleaned = (text or "").lower().replace("\u2019", "'")
+    cleaned = _clean(text)
     *_, past, resolved, current = _patterns()
     # "I'm fine now, but I've been saving my tablets": a "but" after the
     # reassurance takes it back, as it does a denial.
     return (
         any(p.search(cleaned) for p in past)
-        and any(
-            _CONTRAST.search(cleaned, match.end()) is None
-            for p in resolved
-            for match in p.finditer(cleaned)
-        )
+        and _standing(resolved, cleaned)
         and not any(p.search(cleaned) for p in current)
     )
 
