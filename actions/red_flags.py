@@ -12,6 +12,7 @@ from actions.escalation import entity_concepts, escalate, screening_answers
 from actions.turns import yes_no_answer
 from sciatica import screening
 from sciatica.answers import NO, YES
+from sciatica.redflag_check import POSSIBLE
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
 from sciatica_rasa.constants import (
     ACTION_CONFIRM,
@@ -24,6 +25,7 @@ from sciatica_rasa.constants import (
     CRISIS_UNCERTAIN,
     RECHECK,
     RESPONSE_CRISIS,
+    SCREENING_FORM,
     SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
 )
@@ -54,7 +56,7 @@ def recheck_answered(
     dispatcher.utter_message(response="utter_recheck_screen")
     events += [SlotSet(slot, None) for slot in screening.slots()]
     # The screening form takes over (RedFlagPolicy steps aside for a form).
-    events += [SlotSet("screening_reask", None), ActiveLoop("screening_form")]
+    events += [SlotSet("screening_reask", None), ActiveLoop(SCREENING_FORM)]
     return events
 
 
@@ -133,8 +135,14 @@ class ActionRedFlagConfirm(Action):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[EventType]:
-        """Asks about the most urgent uncertain concept."""
-        concepts = entity_concepts(tracker, UNCERTAIN)
+        """Asks about the most urgent uncertain concept.
+
+        A concept the rules read as uncertain comes before one only the
+        classifier suggests (``possible``).
+        """
+        concepts = entity_concepts(tracker, UNCERTAIN) or entity_concepts(
+            tracker, POSSIBLE
+        )
         return _confirm(dispatcher, concepts[0]) if concepts else []
 
 

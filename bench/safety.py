@@ -8,6 +8,13 @@ false-escalation rate on negatives, for three systems on the same labelled sets:
 - ``context``: the same concept mentions, with medspaCy's ConText and its
   default rules deciding negation, family, hypothetical and uncertain.
 
+Then the second look (``sciatica.redflag_check``): of the warning-sign
+phrasings the rules read as nothing, how many RedFlagClassifier has the
+assistant ask about, and how often it asks about a look-alike or an ordinary
+message. Sets under data/red_flags are its training data, so it reads them
+out of fold (5 folds, seed 42, with data/nlu); the newer sets in tests/data
+are not training data and are read by the model trained on everything.
+
 Usage: python -m bench.safety [--verbose] [--write docs/red-flags.md]
 """
 
@@ -24,12 +31,19 @@ import yaml
 from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
 
 ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "data" / "red_flags"
+BLIND = ROOT / "tests" / "data"
+# The first four are training data of RedFlagClassifier now; the rules were
+# tuned on them. Only a set in tests/data is blind to both.
 SETS = {
-    "development": ROOT / "tests" / "data" / "red_flag_phrasings.yml",
-    "held-out": ROOT / "tests" / "data" / "red_flag_heldout.yml",
-    "blind": ROOT / "tests" / "data" / "red_flag_blind.yml",
-    "second blind": ROOT / "tests" / "data" / "red_flag_blind2.yml",
+    "development": TRAINING / "red_flag_phrasings.yml",
+    "held-out": TRAINING / "red_flag_heldout.yml",
+    "blind": TRAINING / "red_flag_blind.yml",
+    "second blind": TRAINING / "red_flag_blind2.yml",
+    "third blind": BLIND / "red_flag_blind3.yml",
+    "fourth blind": BLIND / "red_flag_blind4.yml",
 }
+FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
 KEYWORDS = {
     EMERGENCY: [
@@ -160,6 +174,149 @@ def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, object]:
     }
 
 
+def _pipeline_option(component: str, key: str, default: float) -> float:
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    return float(
+        next(
+            step.get(key, default)
+            for step in config["pipeline"]
+            if step["name"].endswith(component)
+        )
+    )
+
+
+def second_look(
+    detector: RedFlagDetector, folds: int = 5
+) -> Dict[str, Dict[str, object]]:
+    """What RedFlagClassifier adds to the rules, per set and on data/nlu.
+
+    Returns:
+        For each set in ``SETS``: the warning-sign phrasings, how the rules
+        read them (escalated, asked, nothing), how many of those read as
+        nothing the classifier asks about (``classifier_asks``) and the rest
+        (``missed``: nobody asks); for look-alikes, how many the classifier
+        asks about. Under ``ordinary``: data/nlu messages the rules read as
+        nothing that the classifier would ask about, out of fold.
+    """
+    from rasa.shared.nlu.training_data.loading import load_data
+    from sklearn.model_selection import StratifiedKFold
+
+    from sciatica import redflag_check
+    from sciatica_rasa.text_model import TextModel
+
+    threshold = _pipeline_option("RedFlagExtractor", "red_flag_check_threshold", 0.2)
+    c = _pipeline_option("RedFlagClassifier", "C", 30)
+    urgency = {concept.id: concept.urgency for concept in detector.concepts.values()}
+    nlu = [m.get("text") for m in load_data(str(ROOT / "data" / "nlu")).intent_examples]
+    nlu = [text for text in nlu if text]
+    texts, labels = redflag_check.training_set(
+        nlu, (detector.detect(t) for t in nlu), []
+    )
+    origin: List[tuple] = [("ordinary", i) for i in range(len(nlu))]
+    for file in sorted(TRAINING.glob("*.yml")):
+        name = next((n for n, p in SETS.items() if p == file), file.name)
+        for j, (text, label) in enumerate(redflag_check.load_examples(file, urgency)):
+            texts.append(text)
+            labels.append(label)
+            origin.append((name, j))
+    # Every text read by a model that did not see it (out of fold), or, for a
+    # set that is not training data, by the model trained on all of it.
+    probabilities: Dict[tuple, Dict[str, float]] = {}
+    split = StratifiedKFold(folds, shuffle=True, random_state=42)
+    for train, test in split.split(texts, labels):
+        model = TextModel.fit(
+            [texts[i] for i in train], [labels[i] for i in train], c=c
+        )
+        predictions = model.predict([texts[i] for i in test])
+        for i, ranking in zip(test, predictions, strict=True):
+            probabilities[origin[i]] = dict(ranking)
+    full = TextModel.fit(texts, labels, c=c)
+
+    def asks(text: str, found: object, key: tuple) -> bool:
+        if key not in probabilities:
+            probabilities[key] = dict(full.predict([text])[0])
+        return bool(redflag_check.possible(found, probabilities[key], threshold))
+
+    results: Dict[str, Dict[str, object]] = {}
+    for name, path in SETS.items():
+        if not path.exists():
+            continue
+        counts = dict.fromkeys(
+            (
+                "flags",
+                "escalated",
+                "rules_ask",
+                "read_as_none",
+                "classifier_asks",
+                "missed",
+                "lookalikes",
+                "lookalikes_escalated",
+                "lookalikes_asked",
+            ),
+            0,
+        )
+        missed: List[str] = []
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
+        for j, item in enumerate(items):
+            found = detector.detect(item["text"])
+            status = found.status
+            if item["label"] in FLAGS:
+                counts["flags"] += 1
+                if status in FLAGS:
+                    counts["escalated"] += 1
+                elif status != "none":
+                    counts["rules_ask"] += 1
+                else:
+                    counts["read_as_none"] += 1
+                    if asks(item["text"], found, (name, j)):
+                        counts["classifier_asks"] += 1
+                    else:
+                        counts["missed"] += 1
+                        missed.append(item["text"])
+            else:
+                counts["lookalikes"] += 1
+                if status in FLAGS:
+                    counts["lookalikes_escalated"] += 1
+                elif status != "none" or asks(item["text"], found, (name, j)):
+                    counts["lookalikes_asked"] += 1
+        results[name] = {**counts, "_missed": missed}
+    asked = sum(
+        1
+        for i, text in enumerate(nlu)
+        if labels[i] == redflag_check.NONE
+        and detector.detect(text).status == "none"
+        and asks(text, detector.detect(text), ("ordinary", i))
+    )
+    results["ordinary"] = {"messages": len(nlu), "classifier_asks": asked}
+    return results
+
+
+def second_look_table(results: Dict[str, Dict[str, object]]) -> str:
+    """The second look as a markdown table."""
+    lines = [
+        "| set | warning-sign phrasings | escalated by the rules | asked by the "
+        "rules | read as nothing by the rules | of those, asked by the classifier "
+        "| missed (nobody asks) | look-alikes escalated / asked |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        if name == "ordinary":
+            continue
+        lines.append(
+            f"| {name} | {r['flags']} | {r['escalated']} | {r['rules_ask']} | "
+            f"{r['read_as_none']} | {r['classifier_asks']} | **{r['missed']}** | "
+            f"{r['lookalikes_escalated']} / {r['lookalikes_asked']} of "
+            f"{r['lookalikes']} |"
+        )
+    ordinary = results.get("ordinary")
+    if ordinary:
+        lines.append(
+            f"\nOrdinary messages (data/nlu, out of fold) the classifier would ask "
+            f"about: {ordinary['classifier_asks']} of {ordinary['messages']}."
+        )
+    return "\n".join(lines)
+
+
 def timing(detector: RedFlagDetector, items: List[dict]) -> Dict[str, float]:
     """Milliseconds per message for the detector (after a warm-up)."""
     texts = [i["text"] for i in items]
@@ -235,6 +392,13 @@ def main() -> None:
             name: score(items, status) for name, status in systems.items()
         }
     text = table(results)
+    look = second_look(detector)
+    text += (
+        "\n\n**Second look** (RedFlagClassifier, `sciatica.redflag_check`): the "
+        "rules escalate, or ask when the words leave it open; the classifier only "
+        "makes the assistant ask. The first four sets are its training data (read "
+        "out of fold).\n\n" + second_look_table(look)
+    )
     speed = timing(detector, all_items)
     speed_line = (
         f"\nDetector speed over {len(all_items)} messages x 3 (this machine): "
@@ -245,6 +409,9 @@ def main() -> None:
     if args.verbose:
         for label, got, message in results["development"]["detector (ours)"]["_misses"]:
             print(f"  miss [{label} -> {got}] {message}")
+        for name, values in look.items():
+            for message in values.get("_missed", []):
+                print(f"  nobody asks [{name}] {message}")
     if args.write:
         _write(args.write, text + "\n" + speed_line + "\n")
 

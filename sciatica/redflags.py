@@ -77,6 +77,8 @@ _PUNCTUATION_VARIANTS = str.maketrans(
 MAX_CHARS = 10_000
 
 _FILE = "red_flags.yml"
+RULES_PATH = DATA_DIR / _FILE
+"""The rules' file read by ``RedFlagDetector.default``."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ RED_FLAG_ACTIONS = (
     ACTION_CRISIS_CHECK,
 )
 
+# The form that asks the warning-sign questions one by one.
+SCREENING_FORM = "screening_form"
+
 SLOT_RED_FLAG = "red_flag"
 SLOT_PENDING = "red_flag_pending"
 SLOT_RECHECK_DUE = "recheck_due"

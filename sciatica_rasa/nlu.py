@@ -32,8 +32,14 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica import crisis
-from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN, RedFlagDetector
+from sciatica import crisis, redflag_check
+from sciatica.redflags import (
+    PRESENT,
+    QUESTION,
+    RULES_PATH,
+    UNCERTAIN,
+    RedFlagDetector,
+)
 from sciatica_rasa.constants import (
     CRISIS_ENTITY,
     CRISIS_UNCERTAIN,
@@ -45,6 +51,8 @@ from sciatica_rasa.text_model import TextModel
 _REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 # Set by CrisisClassifier on each message, read by RedFlagExtractor.
 CRISIS_PROBABILITY = "crisis_probability"
+# Set by RedFlagClassifier on each message, read by RedFlagExtractor.
+RED_FLAG_PROBABILITIES = "red_flag_probabilities"
 
 
 @DefaultV1Recipe.register(
@@ -65,12 +73,16 @@ class RedFlagExtractor(GraphComponent):
     message: ``present``, ``uncertain`` or ``question``. Negated, family and
     other non-applying mentions add nothing. The red-flag entities and a
     ``crisis`` entity without role do not depend on any classifier.
+
+    A concept the rules do not mention at all but ``RedFlagClassifier`` gives
+    at least ``red_flag_check_threshold`` gets the role ``possible``: the
+    assistant asks its yes/no question (``sciatica.redflag_check``).
     """
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """The classifier's ``crisis`` probability from which to ask."""
-        return {"crisis_check_threshold": 0.1}
+        """The classifiers' probabilities from which to ask."""
+        return {"crisis_check_threshold": 0.1, "red_flag_check_threshold": 0.2}
 
     @classmethod
     def create(
@@ -81,18 +93,27 @@ class RedFlagExtractor(GraphComponent):
         execution_context: ExecutionContext,
     ) -> RedFlagExtractor:
         """Creates the component (see ``GraphComponent``)."""
-        threshold = {**cls.get_default_config(), **config}["crisis_check_threshold"]
-        return cls(crisis_check_threshold=float(threshold))
+        merged = {**cls.get_default_config(), **config}
+        return cls(
+            crisis_check_threshold=float(merged["crisis_check_threshold"]),
+            red_flag_check_threshold=float(merged["red_flag_check_threshold"]),
+        )
 
-    def __init__(self, crisis_check_threshold: float = 0.1) -> None:
+    def __init__(
+        self, crisis_check_threshold: float = 0.1, red_flag_check_threshold: float = 0.2
+    ) -> None:
         """Builds (or reuses) the process-wide detector.
 
         Args:
             crisis_check_threshold: The classifier's ``crisis`` probability
                 from which a message the rules don't match is asked about.
+            red_flag_check_threshold: ``RedFlagClassifier``'s probability of a
+                concept from which a concept the rules don't mention is asked
+                about.
         """
         self._detector = RedFlagDetector.default()
         self._crisis_check_threshold = crisis_check_threshold
+        self._red_flag_check_threshold = red_flag_check_threshold
 
     def _crisis_role(self, message: Message, text: str) -> str | None:
         """``present`` (the rules match), ``uncertain`` (the classifier), or None."""
@@ -107,6 +128,16 @@ class RedFlagExtractor(GraphComponent):
                 0.0,
             )
         return crisis.reading(text, probability, self._crisis_check_threshold)
+
+    def _possible(self, message: Message, detection: Any) -> List[tuple[str, float]]:
+        """Concepts only RedFlagClassifier suggests, with their probability."""
+        probabilities = message.get(RED_FLAG_PROBABILITIES) or {}
+        return [
+            (concept, probabilities[concept])
+            for concept in redflag_check.possible(
+                detection, probabilities, self._red_flag_check_threshold
+            )
+        ]
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leaves training data alone: the component is rule-based."""
@@ -131,6 +162,18 @@ class RedFlagExtractor(GraphComponent):
                 }
                 for finding in detection.findings
                 if finding.certainty in _REPORTED
+            ]
+            found += [
+                {
+                    "entity": ENTITY,
+                    "value": concept,
+                    "role": redflag_check.POSSIBLE,
+                    "start": 0,
+                    "end": len(text),
+                    "confidence_entity": probability,
+                    "extractor": EXTRACTOR,
+                }
+                for concept, probability in self._possible(message, detection)
             ]
             crisis_role = self._crisis_role(message, text)
             if crisis_role is not None:
@@ -391,4 +434,62 @@ class CrisisClassifier(_TextModelComponent):
             texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
         ):
             message.set(CRISIS_PROBABILITY, dict(ranking).get(crisis.CRISIS, 0.0))
+        return messages
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
+)
+class RedFlagClassifier(_TextModelComponent):
+    """The probability of each red-flag concept, a second look behind the rules.
+
+    A ``TextModel`` over the concept ids and ``none``, trained on the
+    labelled warning-sign phrasings and look-alikes under ``examples``
+    (``data/red_flags``) and on the intent examples, each labelled as the
+    detector's rules read it. It only decides whether the assistant asks a
+    concept's yes/no question (RedFlagExtractor, ``sciatica.redflag_check``);
+    escalation at once comes from the rules. Sets ``red_flag_probabilities``.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The examples' file or directory, plus ``_TextModelComponent``'s."""
+        return {
+            **_TextModelComponent.get_default_config(),
+            "examples": "data/red_flags",
+        }
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
+        """The examples' and the rules' content: either changes the labels."""
+        path = Path({**cls.get_default_config(), **config}["examples"])
+        files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        digest = hashlib.sha256()
+        for file in [*files, RULES_PATH]:
+            if file.exists():
+                digest.update(file.name.encode() + file.read_bytes())
+        return digest.hexdigest()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Trains on the labelled phrasings and the intent examples."""
+        detector = RedFlagDetector.default()
+        urgency = {c.id: c.urgency for c in detector.concepts.values()}
+        extra = redflag_check.load_examples(self.config["examples"], urgency)
+        texts = [m.get(TEXT) for m in _texts(training_data.intent_examples)]
+        texts, labels = redflag_check.training_set(
+            texts, (detector.detect(text) for text in texts), extra
+        )
+        self.extra = {"examples": len(extra)}
+        self._fit(texts, labels)
+        return self._persist()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets ``red_flag_probabilities`` on each message with text."""
+        if self.model is None:
+            return messages
+        texts = _texts(messages)
+        for message, ranking in zip(
+            texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
+        ):
+            message.set(RED_FLAG_PROBABILITIES, dict(ranking))
         return messages

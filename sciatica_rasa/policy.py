@@ -14,6 +14,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from sciatica.redflag_check import POSSIBLE
 from sciatica.redflags import PRESENT, QUESTION, UNCERTAIN
 from sciatica_rasa.constants import (
     ACTION_CONFIRM,
@@ -28,6 +29,7 @@ from sciatica_rasa.constants import (
     ENTITY,
     RED_FLAG_ACTIONS,
     RESPONSE_CRISIS,
+    SCREENING_FORM,
     SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
     SLOT_RECHECK_DUE,
@@ -49,6 +51,7 @@ def next_red_flag_action(
     recheck_due: bool = False,
     crisis_uncertain: bool = False,
     crisis_ruled_out: bool = False,
+    screening_active: bool = False,
 ) -> str | None:
     """Chooses the red-flag action for this turn, if any.
 
@@ -64,6 +67,9 @@ def next_red_flag_action(
             possibly about self-harm: ask before anything else but a red flag.
         crisis_ruled_out: The person already answered "no" to that question
             in this session.
+        screening_active: The screening form is asking its warning-sign
+            questions: a concept only the classifier suggests (``possible``)
+            is left to it.
 
     Returns:
         The action to run now, or ``None`` to let the other policies decide.
@@ -92,6 +98,8 @@ def next_red_flag_action(
         return ACTION_EXPLAIN
     if crisis_uncertain and not crisis_ruled_out:
         return ACTION_CRISIS_CHECK
+    if POSSIBLE in roles and not screening_active:
+        return ACTION_CONFIRM
     if recheck_due:
         return ACTION_WELCOME_BACK
     return None
@@ -170,6 +178,7 @@ class RedFlagPolicy(Policy):
             recheck_due=bool(tracker.get_slot(SLOT_RECHECK_DUE)),
             crisis_uncertain=CRISIS_UNCERTAIN in crisis_roles,
             crisis_ruled_out=bool(tracker.get_slot(SLOT_CRISIS_RULED_OUT)),
+            screening_active=tracker.active_loop_name == SCREENING_FORM,
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(probabilities)

@@ -108,6 +108,32 @@ async def test_confirm_asks_about_the_most_urgent_uncertain_concept(dispatcher, 
     assert responses(dispatcher) == ["utter_confirm_bilateral_sciatica"]
 
 
+async def test_confirm_asks_about_a_flag_only_the_classifier_suggests(
+    dispatcher, domain
+):
+    tracker = make_tracker(
+        "my manhood is not responding",
+        entities=[red_flag_entity("sexual_dysfunction", "possible")],
+    )
+    events = await run(ActionRedFlagConfirm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"red_flag_pending": "sexual_dysfunction"}
+    assert responses(dispatcher) == ["utter_confirm_sexual_dysfunction"]
+
+
+async def test_the_rules_uncertain_flag_comes_before_the_classifiers(
+    dispatcher, domain
+):
+    tracker = make_tracker(
+        "hmm",
+        entities=[
+            red_flag_entity("bladder_dysfunction", "possible"),
+            red_flag_entity("weight_loss", "uncertain"),
+        ],
+    )
+    await run(ActionRedFlagConfirm(), dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_confirm_weight_loss"]
+
+
 async def test_explain_then_ask(dispatcher, domain):
     tracker = make_tracker(
         "what is foot drop?",

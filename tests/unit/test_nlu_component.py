@@ -87,3 +87,41 @@ def test_the_crisis_classifiers_probability_comes_before_the_intents():
     message.set("crisis_probability", 0.25)
     RedFlagExtractor(crisis_check_threshold=0.2).process([message])
     assert [e.get("role") for e in message.get("entities")] == ["uncertain"]
+
+
+def red_flag_entities(text, probabilities, threshold=0.2):
+    message = Message(data={"text": text, "red_flag_probabilities": probabilities})
+    RedFlagExtractor(red_flag_check_threshold=threshold).process([message])
+    return [
+        (e["value"], e["role"])
+        for e in message.get("entities", [])
+        if e["entity"] == "red_flag_concept"
+    ]
+
+
+def test_a_flag_only_the_red_flag_classifier_suggests_is_possible():
+    text = "things have not been the same in bed since my back went"
+    assert red_flag_entities(text, {"sexual_dysfunction": 0.4, "none": 0.6}) == [
+        ("sexual_dysfunction", "possible")
+    ]
+    assert red_flag_entities(text, {"sexual_dysfunction": 0.19, "none": 0.81}) == []
+
+
+def test_the_classifier_adds_nothing_to_a_concept_the_rules_mention():
+    # Negated by the rules: the person said it, the classifier cannot undo it.
+    assert (
+        red_flag_entities("no numbness down there", {"saddle_anaesthesia": 0.9}) == []
+    )
+    # Stated: the rules' reading stands alone.
+    assert red_flag_entities("I wet myself", {"bladder_dysfunction": 0.9}) == [
+        ("bladder_dysfunction", "present")
+    ]
+
+
+def test_the_red_flag_threshold_comes_from_the_configuration():
+    component = RedFlagExtractor.create({"red_flag_check_threshold": 0.5}, *[None] * 3)
+    message = Message(
+        data={"text": "meh", "red_flag_probabilities": {"trauma": 0.45, "none": 0.55}}
+    )
+    component.process([message])
+    assert not message.get("entities")

@@ -20,6 +20,32 @@ def test_uncertain_flags_are_confirmed_and_questions_explained():
     assert next_red_flag_action(LISTEN, ["question"], None) == "action_red_flag_explain"
 
 
+def test_a_flag_only_the_classifier_suggests_is_asked_about():
+    assert next_red_flag_action(LISTEN, ["possible"], None) == (
+        "action_red_flag_confirm"
+    )
+    # The answer to the question it asked is read as any confirmation.
+    assert next_red_flag_action(LISTEN, ["possible"], "trauma") == (
+        "action_red_flag_resolve"
+    )
+
+
+def test_the_screening_form_asks_its_own_questions_instead_of_the_classifier():
+    assert (
+        next_red_flag_action(LISTEN, ["possible"], None, screening_active=True) is None
+    )
+    # The rules' readings still act during the screening.
+    assert next_red_flag_action(
+        LISTEN, ["uncertain", "possible"], None, screening_active=True
+    ) == ("action_red_flag_confirm")
+
+
+def test_a_crisis_check_comes_before_a_flag_only_the_classifier_suggests():
+    assert next_red_flag_action(LISTEN, ["possible"], None, crisis_uncertain=True) == (
+        "action_crisis_check"
+    )
+
+
 def test_no_flag_leaves_the_turn_to_other_policies():
     assert next_red_flag_action(LISTEN, [], None) is None
     assert next_red_flag_action("utter_greet", ["present"], None) is None

@@ -7,7 +7,7 @@ import yaml
 
 from sciatica.redflags import MAX_CHARS
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def status(detector, text):
@@ -202,7 +202,8 @@ def test_commands_and_empty_text_are_ignored(detector):
 
 
 def _labelled(name):
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["phrasings"]
+    path = ROOT / "data" / "red_flags" / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
 
 
 def _scores(detector, items):

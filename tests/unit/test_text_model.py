@@ -10,7 +10,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from sciatica_rasa.nlu import CrisisClassifier, FaqSelector, IntentClassifier
+from sciatica_rasa.nlu import (
+    CrisisClassifier,
+    FaqSelector,
+    IntentClassifier,
+    RedFlagClassifier,
+)
 from sciatica_rasa.text_model import TextModel, normalise
 
 
@@ -325,3 +330,45 @@ def test_changing_the_crisis_examples_changes_the_fingerprint(tmp_path):
     before = CrisisClassifier.fingerprint_addon(config)
     examples.write_text(CRISIS_EXAMPLES.replace("dying", "itching"), encoding="utf-8")
     assert CrisisClassifier.fingerprint_addon(config) != before
+
+
+RED_FLAG_EXAMPLES = """version: 1
+phrasings:
+  - text: "my bowels just let go without me knowing"
+    label: emergency
+    concept: bowel_dysfunction
+  - text: "messed my trousers and never felt a thing"
+    label: emergency
+    concept: bowel_dysfunction
+  - text: "bowels emptied in the kitchen without warning"
+    label: emergency
+    concept: bowel_dysfunction
+  - text: "the bowels are fine thanks"
+    label: none
+    concept: bowel_dysfunction
+"""
+
+
+def test_the_red_flag_classifier_learns_from_labelled_phrasings(tmp_path):
+    examples = tmp_path / "red_flags"
+    examples.mkdir()
+    (examples / "set.yml").write_text(RED_FLAG_EXAMPLES, encoding="utf-8")
+    (tmp_path / "model").mkdir()
+    classifier = _train(
+        RedFlagClassifier, tmp_path / "model", {"examples": str(examples)}
+    )
+    flag, ordinary = _message("my bowels let go without warning"), _message("hi")
+    classifier.process([flag, ordinary])
+    assert flag.get("red_flag_probabilities")["bowel_dysfunction"] > 0.5
+    assert ordinary.get("red_flag_probabilities")["none"] > 0.5
+    # Not in the message's output: it is for RedFlagExtractor only.
+    assert "red_flag_probabilities" not in flag.as_dict(only_output_properties=True)
+
+
+def test_changing_the_red_flag_examples_changes_the_fingerprint(tmp_path):
+    examples = tmp_path / "set.yml"
+    examples.write_text(RED_FLAG_EXAMPLES, encoding="utf-8")
+    config = {"examples": str(examples)}
+    before = RedFlagClassifier.fingerprint_addon(config)
+    examples.write_text(RED_FLAG_EXAMPLES.replace("kitchen", "hall"), "utf-8")
+    assert RedFlagClassifier.fingerprint_addon(config) != before
