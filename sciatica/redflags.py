@@ -301,6 +301,9 @@ class RedFlagDetector:
         When the message is written for someone else who has the pain
         (``proxy``), a family mention may be that person's own history: it
         reads as uncertain, so the assistant asks, rather than as not applying.
+        So does a relative's sign of now (``family_asked`` in the rules' file:
+        "Mum's leg is getting weaker" is most likely about the person the
+        message is for).
         """
         found = set()
         for trigger in triggers:
@@ -313,7 +316,7 @@ class RedFlagDetector:
                 continue
             if self._in_scope(doc, span, trigger):
                 found.add(rule.kind)
-        if proxy and FAMILY in found:
+        if FAMILY in found and (proxy or span.rule.name in self.family_asked):
             found.discard(FAMILY)
             found.add(UNCERTAIN)
         for category in _EXCLUDING:
@@ -429,9 +432,17 @@ class RedFlagDetector:
             file=self._file,
             where="context",
             required={"terminators": list, "question_openers": list, "modifiers": list},
-            optional={"proxy_cues": list},
+            optional={"proxy_cues": list, "family_asked": list},
         )
         self.terminators = frozenset(str(t).lower() for t in context["terminators"])
+        for concept in context.get("family_asked", []):
+            if concept not in self.concepts:
+                raise KnowledgeError(
+                    Errors.E010.format(
+                        file=self._file, where="context.family_asked", concept=concept
+                    )
+                )
+        self.family_asked = frozenset(context.get("family_asked", []))
         self.proxy_cues = []
         for index, pattern in enumerate(context.get("proxy_cues", [])):
             where = f"context.proxy_cues[{index}]"
@@ -595,11 +606,17 @@ class _Vocabulary:
         spans = [doc[start:end] for _, start, end in matcher(doc)]
         kept = filter_spans(spans)
         # A merged phrase also belongs to the groups of the shorter phrases it
-        # starts with: "can not feel anything" is still a way to "can not feel".
+        # starts or ends with: "can not feel anything" is still a way to "can
+        # not feel", and "has no feeling" to "no feeling".
         extra: dict[int, set[str]] = {}
         for span in kept:
             for other in spans:
-                if other.start == span.start and other.end < span.end:
+                inside = span.start <= other.start and other.end <= span.end
+                if (
+                    inside
+                    and len(other) < len(span)
+                    and (other.start == span.start or other.end == span.end)
+                ):
                     phrase = " ".join(token.lemma_ for token in other)
                     extra.setdefault(span.start, set()).update(
                         self._phrase_groups.get(phrase, ())

@@ -94,7 +94,9 @@ def test_an_invalid_proxy_cue_is_an_error(tmp_path):
     path = write_variant(
         tmp_path, lambda d: d["context"]["proxy_cues"].append("(unclosed")
     )
-    with pytest.raises(KnowledgeError, match=r"context.proxy_cues\[2\]"):
+    packaged = yaml.safe_load(PACKAGED.read_text(encoding="utf-8"))
+    index = len(packaged["context"]["proxy_cues"])
+    with pytest.raises(KnowledgeError, match=rf"context.proxy_cues\[{index}\]"):
         RedFlagDetector(path)
 
 
@@ -103,4 +105,12 @@ def test_an_unknown_group_in_a_proxy_cue_is_an_error(tmp_path):
         tmp_path, lambda d: d["context"]["proxy_cues"].append("for my <nonsense>")
     )
     with pytest.raises(KnowledgeError, match="unknown group <nonsense>"):
+        RedFlagDetector(path)
+
+
+def test_an_unknown_concept_in_family_asked_is_an_error(tmp_path):
+    path = write_variant(
+        tmp_path, lambda d: d["context"]["family_asked"].append("gout")
+    )
+    with pytest.raises(KnowledgeError, match=r"context\.family_asked.*'gout'"):
         RedFlagDetector(path)

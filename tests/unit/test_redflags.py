@@ -249,3 +249,47 @@ def test_a_relatives_history_is_asked_about_when_writing_for_them(detector):
 
 def test_a_relatives_history_alone_stays_family_history(detector):
     assert status(detector, "my mum had cancer and I have sciatica") == "none"
+
+
+# Round of 2026-12-06, from the first two blind sets' misses (data/red_flags).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A merged phrase keeps the groups of the phrase it ends with.
+        ("I have lost sensation down there", "emergency"),
+        ("he has no feeling around his backside", "emergency"),
+        # "when I'm" is now, not "when I was".
+        ("I can't feel when I'm having a bowel movement", "emergency"),
+        ("I no fit piss since yesterday", "emergency"),
+        ("canny pee properly since my back went", "emergency"),
+        ("erection problems started last week", "emergency"),
+        ("my manhood is not responding since the back went", "emergency"),
+        ("now the left one has joined in", "emergency"),
+        ("started on the left but now the right leg has it", "emergency"),
+        ("had a little accident on the way to the loo", "emergency"),
+        ("I haven't had the urge to pee since yesterday", "emergency"),
+        ("cannot hold my stool", "emergency"),
+        ("my foot keeps catching on the carpet", "urgent"),
+        ("my leg is weakening every day", "urgent"),
+        ("fell yesterday", "urgent"),
+        ("stacked it on my bike", "urgent"),
+    ],
+)
+def test_wordings_from_the_blind_sets(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_falling_asleep_is_not_a_fall(detector):
+    assert status(detector, "I fell asleep yesterday on the sofa") == "none"
+
+
+def test_a_relatives_sign_of_now_is_asked_about(detector):
+    # Most likely a carer writing about the person with the pain.
+    assert status(detector, "my mum has lost a lot of weight, we don't know why") == (
+        "uncertain"
+    )
+    assert status(detector, "my husband had a fever last night") == "uncertain"
+    # A relative's cancer stays family history.
+    assert status(detector, "my uncle had bowel cancer") == "none"
