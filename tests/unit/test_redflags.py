@@ -293,3 +293,42 @@ def test_a_relatives_sign_of_now_is_asked_about(detector):
     assert status(detector, "my husband had a fever last night") == "uncertain"
     # A relative's cancer stays family history.
     assert status(detector, "my uncle had bowel cancer") == "none"
+
+
+# Round of 2026-12-06, from the misses of the third blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("aye baith legs", "emergency"),
+        ("had an accident in ma breeks and didnae feel a thing", "emergency"),
+        ("urine is not passing properly, only drops", "emergency"),
+        ("my bladder never feels empty after I go", "emergency"),
+        ("I have to strain to get my pee started", "emergency"),
+        ("some leakage from my back passage I didn't feel", "emergency"),
+        ("can't feel myself doing a number two", "emergency"),
+        ("she can't feel the commode seat under her", "emergency"),
+        ("when I wipe it's like wiping someone else", "emergency"),
+        ("I've no feeling in me mickey since the back went", "emergency"),
+        ("the good one has started too", "emergency"),
+        ("it moves over to the left", "emergency"),
+        ("boiling one minute and freezing the next", "urgent"),
+        ("my teeth were chattering all night", "urgent"),
+        ("my leg doesn't have the strength it had", "urgent"),
+        ("had to punch a new hole in my belt", "urgent"),
+        ("came a cropper off a ladder", "urgent"),
+        ("came off the quad bike", "urgent"),
+    ],
+)
+def test_wordings_from_the_third_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_scots_nae_is_a_no(detector):
+    assert status(detector, "nae numbness doon there, naw") == "none"
+
+
+def test_exercise_explains_tired_legs(detector):
+    assert status(detector, "both calves are stiff from the squats") == "none"
+    assert status(detector, "legs are like jelly after my spin class") == "none"
