@@ -339,6 +339,15 @@ def run() -> Dict[str, Any]:
         if path.exists():
             out["crisis"][name] = score_crisis(_items(path), crisis_model)
     out["ordinary_asked"] = ordinary_messages_asked()
+    # The red-flag detector and its second look (bench.safety), for the report.
+    from bench import safety
+
+    detector = {k: v for k, v in safety.summary().items() if not k.startswith("_")}
+    detector["second_look"] = {
+        name: {k: v for k, v in counts.items() if not k.startswith("_")}
+        for name, counts in detector["second_look"].items()
+    }
+    out["detector"] = detector
     return out
 
 

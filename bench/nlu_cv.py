@@ -5,7 +5,7 @@ seeds the folds) for config.yml and for Rasa's default configuration, the two in
 parallel, each with its own training cache, then reads the reports: intent
 macro-F1, the response selector's (FAQ) macro-F1, entity reports that exist,
 the confusion pairs that remain, and any confusion that takes a safety-relevant
-intent to a benign one. Also computes the red-flag detector table (bench.safety).
+intent to a benign one.
 
 Usage: python -m bench.nlu_cv [--quick] [--folds 5]
 """
@@ -228,56 +228,6 @@ def summarise(out: Path) -> Dict[str, Any]:
     return result
 
 
-def detector_table() -> Dict[str, Any]:
-    """bench.safety's figures: our detector against the keyword baseline."""
-    import yaml
-
-    from bench import safety
-    from sciatica.redflags import RedFlagDetector
-
-    detector = RedFlagDetector.default()
-    systems = {
-        "detector (ours)": lambda text: safety._escalation(
-            detector.detect(text).status
-        ),
-        "keywords": safety.keyword_status,
-    }
-    results: Dict[str, Any] = {}
-    all_items: List[dict] = []
-    for set_name, path in safety.SETS.items():
-        if not path.exists():
-            continue
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
-        all_items += items
-        results[set_name] = {
-            name: safety.score(items, status) for name, status in systems.items()
-        }
-    table = safety.table(results)
-    speed = safety.timing(detector, all_items)
-    # Warning-sign phrasings the detector reads as nothing at all (status
-    # "none"; "uncertain" and "question" make the assistant ask): per set.
-    silent = {}
-    for set_name, path in safety.SETS.items():
-        if not path.exists():
-            continue
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
-        flags = [i for i in items if i["label"] in ("emergency", "urgent")]
-        statuses = [detector.detect(i["text"]).status for i in flags]
-        silent[set_name] = {
-            "flags": len(flags),
-            "read_as_none": sum(1 for s in statuses if s == "none"),
-            "uncertain_or_question": sum(
-                1 for s in statuses if s in ("uncertain", "question")
-            ),
-        }
-    return {
-        "markdown": table,
-        "speed_ms": speed,
-        "messages": len(all_items),
-        "silent": silent,
-    }
-
-
 def main(argv: List[str] | None = None) -> Dict[str, Any]:
     """Cross-validates both configurations and records the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -322,7 +272,6 @@ def main(argv: List[str] | None = None) -> Dict[str, Any]:
             f"safety confusions {len(r['safety_confusions'])}",
             flush=True,
         )
-    results["detector"] = detector_table()
     save_results("quick_nlu" if args.quick else "nlu", results)
     return results
 

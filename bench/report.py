@@ -198,8 +198,9 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
             )
     if "project" in bots:
         safety = bots["project"]["safety_confusions"]
-        silent = nlu.get("detector", {}).get("silent", {})
-        dev = silent.get("development", {})
+        detector = (results.get("answers") or {}).get("detector") or nlu.get(
+            "detector", {}
+        )
         row(
             "no red-flag intent confused with a benign one (CV, project)",
             f"{sum(p['count'] for p in safety)} messages in {len(safety)} pairs"
@@ -255,12 +256,7 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
                     now,
                     benign == 0 and missed == 0,
                 )
-        row(
-            "no red-flag concept read as benign by the detector (development set)",
-            f"{dev.get('read_as_none', 'n/a')} of {dev.get('flags', 'n/a')} "
-            "warning-sign phrasings read as nothing",
-            dev.get("read_as_none") == 0 if dev else None,
-        )
+        row(*_red_flag_row(detector))
     proj_cost = cost.get("project", {})
     row(
         "training from scratch < 3 minutes",
@@ -274,6 +270,43 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
         (mem["rasa_rss_mb"] < GB) if mem else None,
     )
     return rows
+
+
+def _red_flag_row(detector: Dict[str, Any]) -> tuple:
+    """The target row of the red-flag detector: its newest blind set.
+
+    Read as the first look recorded it (bench/first_look.yml, before any rule
+    was tuned on the set) and as it reads now; met only when, blind, every
+    warning sign was escalated or asked about.
+    """
+    from bench.safety import first_looks
+
+    looks = first_looks()
+    name = "no red-flag concept read as benign (rules, then the classifier asks)"
+    if not looks:
+        silent = detector.get("silent", {}).get("development", {})
+        return (
+            f"{name}: development set",
+            f"{silent.get('read_as_none', 'n/a')} of {silent.get('flags', 'n/a')} "
+            "warning-sign phrasings read as nothing",
+            silent.get("read_as_none") == 0 if silent else None,
+        )
+    blind = looks[-1]
+    now = (detector.get("second_look") or {}).get(blind["set"], {})
+    now_text = (
+        f"; as it reads now (after any rules tuned on it): {now['missed']} missed"
+        if now
+        else ""
+    )
+    return (
+        f"{name} ({blind['set']} set, scored blind first)",
+        f"blind: {blind['flags']} warning signs, {blind['escalated']} escalated, "
+        f"{blind['rules_ask'] + blind['classifier_asks']} asked about "
+        f"({blind['classifier_asks']} by the classifier), {blind['missed']} missed "
+        f"(nobody asks); look-alikes {blind['lookalikes_escalated']} escalated, "
+        f"{blind['lookalikes_asked']} asked of {blind['lookalikes']}" + now_text,
+        blind["missed"] == 0,
+    )
 
 
 def _cv_wall_time(nlu: Dict[str, Any]) -> str:
@@ -512,7 +545,7 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
             "lever 10), so only the second is blind to that decision.\n"
         )
         out += bench_heldout.tables(heldout)
-        det = nlu.get("detector")
+        det = (results.get("answers") or {}).get("detector") or nlu.get("detector")
         if det:
             out.append("### Red-flag detector\n")
             out.append(
@@ -521,25 +554,6 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
                 "docs/red-flags.md). Recall counts escalations only.\n"
             )
             out.append(det["markdown"])
-            rows = [
-                [k, v["flags"], v["read_as_none"], v["uncertain_or_question"]]
-                for k, v in det.get("silent", {}).items()
-            ]
-            out.append(
-                "\nWarning-sign phrasings (emergency or urgent) the detector "
-                "reads as nothing at all, or only as a question to ask:\n"
-            )
-            out.append(
-                _table(
-                    [
-                        "set",
-                        "warning-sign phrasings",
-                        "read as none",
-                        "uncertain / question (the assistant asks)",
-                    ],
-                    rows,
-                )
-            )
             speed = det.get("speed_ms", {})
             out.append(
                 "\nDetector speed: "

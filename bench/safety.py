@@ -360,6 +360,78 @@ def table(results: Dict[str, Dict[str, Dict[str, object]]]) -> str:
     return "\n".join(lines)
 
 
+def first_looks() -> List[Dict[str, object]]:
+    """Each blind red-flag set's figures when first scored (bench/first_look.yml)."""
+    path = Path(__file__).with_name("first_look.yml")
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("red_flag_sets", [])
+
+
+def summary(
+    detector: RedFlagDetector | None = None,
+    systems: Dict[str, Callable[[str], str]] | None = None,
+) -> Dict[str, object]:
+    """Every figure of this benchmark, for the command and for bench's report.
+
+    Args:
+        detector: The detector (the packaged one by default).
+        systems: The systems to compare (the detector and the keyword
+            baseline by default).
+
+    Returns:
+        ``markdown`` (the tables), ``speed_ms`` and ``speed_line``,
+        ``messages``, ``silent`` (per set: warning-sign phrasings, read as
+        nothing, asked by the rules) and ``second_look`` (``second_look``'s
+        counts, without the missed messages).
+    """
+    detector = detector or RedFlagDetector.default()
+    if systems is None:
+        systems = {
+            "detector (ours)": lambda text: _escalation(detector.detect(text).status),
+            "keywords": keyword_status,
+        }
+    results: Dict[str, Dict[str, Dict[str, object]]] = {}
+    silent: Dict[str, Dict[str, int]] = {}
+    all_items: List[dict] = []
+    for set_name, path in SETS.items():
+        if not path.exists():
+            continue
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
+        all_items += items
+        results[set_name] = {
+            name: score(items, status) for name, status in systems.items()
+        }
+        statuses = [
+            detector.detect(i["text"]).status for i in items if i["label"] in FLAGS
+        ]
+        silent[set_name] = {
+            "flags": len(statuses),
+            "read_as_none": statuses.count("none"),
+            "uncertain_or_question": sum(
+                1 for s in statuses if s in ("uncertain", "question")
+            ),
+        }
+    look = second_look(detector)
+    text = table(results) + (
+        "\n\n**Second look** (RedFlagClassifier, `sciatica.redflag_check`): the "
+        "rules escalate, or ask when the words leave it open; the classifier only "
+        "makes the assistant ask. The first four sets are its training data (read "
+        "out of fold).\n\n" + second_look_table(look)
+    )
+    speed = timing(detector, all_items)
+    return {
+        "markdown": text,
+        "speed_ms": speed,
+        "speed_line": (
+            f"\nDetector speed over {len(all_items)} messages x 3 (this machine): "
+            + ", ".join(f"{k} {v:.2f}" for k, v in speed.items())
+        ),
+        "messages": len(all_items),
+        "silent": silent,
+        "second_look": look,
+        "_results": results,
+    }
+
+
 def main() -> None:
     """Runs the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -381,28 +453,12 @@ def main() -> None:
     except ImportError:
         print("medspaCy is not installed: the ConText baseline is left out.")
 
-    results: Dict[str, Dict[str, Dict[str, object]]] = {}
-    all_items: List[dict] = []
-    for set_name, path in SETS.items():
-        if not path.exists():
-            continue
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))["phrasings"]
-        all_items += items
-        results[set_name] = {
-            name: score(items, status) for name, status in systems.items()
-        }
-    text = table(results)
-    look = second_look(detector)
-    text += (
-        "\n\n**Second look** (RedFlagClassifier, `sciatica.redflag_check`): the "
-        "rules escalate, or ask when the words leave it open; the classifier only "
-        "makes the assistant ask. The first four sets are its training data (read "
-        "out of fold).\n\n" + second_look_table(look)
-    )
-    speed = timing(detector, all_items)
-    speed_line = (
-        f"\nDetector speed over {len(all_items)} messages x 3 (this machine): "
-        + ", ".join(f"{k} {v:.2f}" for k, v in speed.items())
+    found = summary(detector, systems)
+    text, speed_line, results, look = (
+        found["markdown"],
+        found["speed_line"],
+        found["_results"],
+        found["second_look"],
     )
     print(text)
     print(speed_line)
