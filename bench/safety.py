@@ -33,14 +33,14 @@ from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "data" / "red_flags"
 BLIND = ROOT / "tests" / "data"
-# The first four are training data of RedFlagClassifier now; the rules were
-# tuned on them. Only a set in tests/data is blind to both.
+# Those under data/red_flags are training data of RedFlagClassifier now; the
+# rules were tuned on them. Only a set in tests/data is blind to both.
 SETS = {
     "development": TRAINING / "red_flag_phrasings.yml",
     "held-out": TRAINING / "red_flag_heldout.yml",
     "blind": TRAINING / "red_flag_blind.yml",
     "second blind": TRAINING / "red_flag_blind2.yml",
-    "third blind": BLIND / "red_flag_blind3.yml",
+    "third blind": TRAINING / "red_flag_blind3.yml",
     "fourth blind": BLIND / "red_flag_blind4.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
@@ -414,8 +414,8 @@ def summary(
     text = table(results) + (
         "\n\n**Second look** (RedFlagClassifier, `sciatica.redflag_check`): the "
         "rules escalate, or ask when the words leave it open; the classifier only "
-        "makes the assistant ask. The first four sets are its training data (read "
-        "out of fold).\n\n" + second_look_table(look)
+        "makes the assistant ask. The sets under data/red_flags are its training "
+        "data (read out of fold).\n\n" + second_look_table(look)
     )
     speed = timing(detector, all_items)
     return {
