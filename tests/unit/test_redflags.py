@@ -332,3 +332,69 @@ def test_scots_nae_is_a_no(detector):
 def test_exercise_explains_tired_legs(detector):
     assert status(detector, "both calves are stiff from the squats") == "none"
     assert status(detector, "legs are like jelly after my spin class") == "none"
+
+
+# Round C, from the misses of the fourth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("urine is not coming freely, I press on my stomach to pass it", "emergency"),
+        ("my urine is stopping and starting, very weak flow", "emergency"),
+        ("I cannot make the water", "emergency"),
+        ("I only get a trickle", "emergency"),
+        ("passed water in the bed without waking", "emergency"),
+        ("I can't get my wee to start", "emergency"),
+        ("I can't tell when I need to do a number 2", "emergency"),
+        ("bits of poo slip out", "emergency"),
+        ("I can't clench my bum", "emergency"),
+        ("the motion is coming out on its own", "emergency"),
+        ("he can't feel himself sitting down on the chair", "emergency"),
+        ("my private part is not becoming stiff", "emergency"),
+        ("morning wood's gone since the back went", "emergency"),
+        ("they're both shooting with the sciatica", "emergency"),
+        ("my foot is not lifting up, it is hanging down", "urgent"),
+        ("my flip flop keeps flying off", "urgent"),
+        ("shivering and shaking under the duvet", "urgent"),
+        ("the horse threw me last week", "urgent"),
+    ],
+)
+def test_wordings_from_the_fourth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bum went numb after a 3 hour drive, fine once I walked about",
+        "erection problems for years with my diabetes, no change",
+        "both calves ache from the hill walk",
+    ],
+)
+def test_explained_look_alikes(detector, text):
+    assert status(detector, text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't go to work because of the pain",
+        "it's hard to go up the stairs",
+        "my leg went numb",
+        "my little toes have gone numb",
+        "the pain hasn't gone for weeks",
+        "I couldn't go running",
+    ],
+)
+def test_go_alone_is_not_going_to_the_toilet(detector, text):
+    # "Go" stands for the toilet only where the words around it say so.
+    assert status(detector, text) == "none"
+
+
+def test_not_been_for_days_is_asked_about(detector):
+    assert status(detector, "haven't been for 3 days") == "uncertain"
+    assert status(detector, "he's not been able to go since yesterday") == (
+        "uncertain"
+    )
+    assert status(detector, "I can't feel when I need to go") == "emergency"
