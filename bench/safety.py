@@ -41,7 +41,8 @@ SETS = {
     "blind": TRAINING / "red_flag_blind.yml",
     "second blind": TRAINING / "red_flag_blind2.yml",
     "third blind": TRAINING / "red_flag_blind3.yml",
-    "fourth blind": BLIND / "red_flag_blind4.yml",
+    "fourth blind": TRAINING / "red_flag_blind4.yml",
+    "fifth blind": BLIND / "red_flag_blind5.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

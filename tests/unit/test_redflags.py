@@ -394,7 +394,5 @@ def test_go_alone_is_not_going_to_the_toilet(detector, text):
 
 def test_not_been_for_days_is_asked_about(detector):
     assert status(detector, "haven't been for 3 days") == "uncertain"
-    assert status(detector, "he's not been able to go since yesterday") == (
-        "uncertain"
-    )
+    assert status(detector, "he's not been able to go since yesterday") == ("uncertain")
     assert status(detector, "I can't feel when I need to go") == "emergency"
