@@ -396,3 +396,8 @@ def test_not_been_for_days_is_asked_about(detector):
     assert status(detector, "haven't been for 3 days") == "uncertain"
     assert status(detector, "he's not been able to go since yesterday") == ("uncertain")
     assert status(detector, "I can't feel when I need to go") == "emergency"
+
+
+def test_a_relatives_cancer_is_asked_about_when_their_back_is_the_trouble(detector):
+    text = "my husband has lung cancer and now his back pain is really bad"
+    assert status(detector, text) == "uncertain"
