@@ -13,7 +13,7 @@ DOMAIN    := domain
 PIP       := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # Warnings about package folders this machine's pip configuration names but lacks.
 PIP_NOISE := is ignored: it is neither
-MODEL_INPUTS := config.yml $(shell find $(DOMAIN) data -name "*.yml" 2>/dev/null) sciatica_rasa/nlu.py sciatica_rasa/text_model.py sciatica_rasa/policy.py sciatica_rasa/constants.py
+MODEL_INPUTS := config.yml $(shell find $(DOMAIN) data -name "*.yml" 2>/dev/null) sciatica_rasa/nlu.py sciatica_rasa/text_model.py sciatica_rasa/policy.py sciatica_rasa/constants.py sciatica/redflag_check.py sciatica/data/red_flags.yml
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
