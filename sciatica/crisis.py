@@ -16,6 +16,7 @@ from sciatica.knowledge import (
     check_keys,
     check_source,
     compile_grouped_pattern,
+    load_yaml_files,
 )
 
 _FILE = "crisis.yml"
@@ -198,26 +199,12 @@ def load_examples(path: str | Path) -> list[tuple[str, bool]]:
         KnowledgeError: A file cannot be read, or an entry has unknown,
             missing or wrongly typed keys.
     """
-    path = Path(path)
-    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
     examples: list[tuple[str, bool]] = []
-    for file in files:
-        try:
-            raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise KnowledgeError(
-                Errors.E001.format(file=file.name, error=error)
-            ) from error
-        entry = check_keys(
-            raw,
-            file=file.name,
-            where="top level",
-            required={"version": int, "items": list},
-        )
-        for number, item in enumerate(entry["items"]):
+    for file, items in load_yaml_files(path, "items"):
+        for number, item in enumerate(items):
             item = check_keys(
                 item,
-                file=file.name,
+                file=file,
                 where=f"items[{number}]",
                 required={"text": str, "crisis": bool},
             )

@@ -74,6 +74,24 @@ def load_yaml(path: Path, top_key: str) -> list[Any]:
     return content[top_key]
 
 
+def load_yaml_files(path: str | Path, top_key: str) -> list[tuple[str, list[Any]]]:
+    """``load_yaml`` for one file, or for every ``*.yml`` of a directory.
+
+    Args:
+        path: A YAML file, or a directory of them (read in file-name order).
+        top_key: The key whose list of entries each file must hold.
+
+    Returns:
+        Each file's name and its entries.
+
+    Raises:
+        KnowledgeError: If a file cannot be read or has the wrong shape.
+    """
+    path = Path(path)
+    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    return [(file.name, load_yaml(file, top_key)) for file in files]
+
+
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true/false"}
 
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
-
 from sciatica.errors import Errors, KnowledgeError
-from sciatica.knowledge import check_keys
+from sciatica.knowledge import check_keys, load_yaml_files
 from sciatica.redflags import EMERGENCY, URGENT, Detection
 
 NONE = "none"
@@ -52,27 +50,13 @@ def load_examples(
             missing or wrongly typed keys, an unknown label or concept, or a
             label that is not its concept's urgency.
     """
-    path = Path(path)
-    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
     examples: list[tuple[str, str]] = []
-    for file in files:
-        try:
-            raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise KnowledgeError(
-                Errors.E001.format(file=file.name, error=error)
-            ) from error
-        entry = check_keys(
-            raw,
-            file=file.name,
-            where="top level",
-            required={"version": int, "phrasings": list},
-        )
-        for number, item in enumerate(entry["phrasings"]):
+    for file, phrasings in load_yaml_files(path, "phrasings"):
+        for number, item in enumerate(phrasings):
             where = f"phrasings[{number}]"
             item = check_keys(
                 item,
-                file=file.name,
+                file=file,
                 where=where,
                 required={"text": str, "label": str},
                 optional={"concept": str, "kind": str},
@@ -81,7 +65,7 @@ def load_examples(
             if label not in LABELS:
                 raise KnowledgeError(
                     Errors.E006.format(
-                        file=file.name,
+                        file=file,
                         where=where,
                         key="label",
                         allowed=", ".join(LABELS),
@@ -90,19 +74,19 @@ def load_examples(
                 )
             if concept is not None and concept not in concepts:
                 raise KnowledgeError(
-                    Errors.E010.format(file=file.name, where=where, concept=concept)
+                    Errors.E010.format(file=file, where=where, concept=concept)
                 )
             if label == NONE:
                 examples.append((item["text"], NONE))
                 continue
             if concept is None:
                 raise KnowledgeError(
-                    Errors.E004.format(file=file.name, where=where, key="concept")
+                    Errors.E004.format(file=file, where=where, key="concept")
                 )
             if concepts[concept] != label:
                 raise KnowledgeError(
                     Errors.E006.format(
-                        file=file.name,
+                        file=file,
                         where=where,
                         key="label",
                         allowed=concepts[concept],

@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator, List, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -198,6 +198,16 @@ class RedFlagExtractor(GraphComponent):
         return messages
 
 
+def _digest(path: Path, *also: Path) -> str:
+    """A hash of the ``*.yml`` files of ``path`` (or the file) and of ``also``."""
+    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for file in [*files, *also]:
+        if file.exists():
+            digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
 def _texts(messages: List[Message]) -> List[Message]:
     return [m for m in messages if isinstance(m.get(TEXT), str) and m.get(TEXT)]
 
@@ -274,6 +284,14 @@ class _TextModelComponent(GraphComponent):
                 self.model.save(directory)
                 (directory / "extra.json").write_text(json.dumps(self.extra), "utf-8")
         return self._resource
+
+    def _each_ranking(
+        self, messages: List[Message]
+    ) -> Iterator[Tuple[Message, List[Tuple[str, float]]]]:
+        """Each message with text and the model's full ranking of its labels."""
+        assert self.model is not None
+        texts = _texts(messages)
+        return zip(texts, self.model.predict(m.get(TEXT) for m in texts), strict=True)
 
     def _rankings(self, messages: List[Message]) -> List[List[Dict[str, Any]]]:
         assert self.model is not None
@@ -406,13 +424,7 @@ class CrisisClassifier(_TextModelComponent):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """The examples' content, so that changing them retrains the model."""
-        path = Path({**cls.get_default_config(), **config}["examples"])
-        files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
-        digest = hashlib.sha256()
-        for file in files:
-            if file.exists():
-                digest.update(file.name.encode() + file.read_bytes())
-        return digest.hexdigest()
+        return _digest(Path({**cls.get_default_config(), **config}["examples"]))
 
     def train(self, training_data: TrainingData) -> Resource:
         """Trains on the intent examples and the labelled examples."""
@@ -429,10 +441,7 @@ class CrisisClassifier(_TextModelComponent):
         """Sets ``crisis_probability`` on each message with text."""
         if self.model is None:
             return messages
-        texts = _texts(messages)
-        for message, ranking in zip(
-            texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
-        ):
+        for message, ranking in self._each_ranking(messages):
             message.set(CRISIS_PROBABILITY, dict(ranking).get(crisis.CRISIS, 0.0))
         return messages
 
@@ -463,12 +472,7 @@ class RedFlagClassifier(_TextModelComponent):
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """The examples' and the rules' content: either changes the labels."""
         path = Path({**cls.get_default_config(), **config}["examples"])
-        files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
-        digest = hashlib.sha256()
-        for file in [*files, RULES_PATH]:
-            if file.exists():
-                digest.update(file.name.encode() + file.read_bytes())
-        return digest.hexdigest()
+        return _digest(path, RULES_PATH)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Trains on the labelled phrasings and the intent examples."""
@@ -487,9 +491,6 @@ class RedFlagClassifier(_TextModelComponent):
         """Sets ``red_flag_probabilities`` on each message with text."""
         if self.model is None:
             return messages
-        texts = _texts(messages)
-        for message, ranking in zip(
-            texts, self.model.predict(m.get(TEXT) for m in texts), strict=True
-        ):
+        for message, ranking in self._each_ranking(messages):
             message.set(RED_FLAG_PROBABILITIES, dict(ranking))
         return messages
