@@ -282,7 +282,7 @@ def _red_flag_row(detector: Dict[str, Any]) -> tuple:
     from bench.safety import first_looks
 
     looks = first_looks()
-    name = "no red-flag concept read as benign (rules, then the classifier asks)"
+    name = "no red-flag concept read as benign: rules, then the classifier asks"
     if not looks:
         silent = detector.get("silent", {}).get("development", {})
         return (
