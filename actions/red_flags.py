@@ -26,6 +26,7 @@ from sciatica_rasa.constants import (
     RECHECK,
     RESPONSE_CRISIS,
     SCREENING_FORM,
+    SLOT_CHECKED,
     SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
 )
@@ -138,12 +139,20 @@ class ActionRedFlagConfirm(Action):
         """Asks about the most urgent uncertain concept.
 
         A concept the rules read as uncertain comes before one only the
-        classifier suggests (``possible``).
+        classifier suggests (``possible``); the classifier alone asks about
+        each concept once in a conversation (``red_flag_checked``).
         """
-        concepts = entity_concepts(tracker, UNCERTAIN) or entity_concepts(
-            tracker, POSSIBLE
-        )
-        return _confirm(dispatcher, concepts[0]) if concepts else []
+        concepts = entity_concepts(tracker, UNCERTAIN)
+        if concepts:
+            return _confirm(dispatcher, concepts[0])
+        checked = list(tracker.get_slot(SLOT_CHECKED) or [])
+        concepts = [c for c in entity_concepts(tracker, POSSIBLE) if c not in checked]
+        if not concepts:
+            return []
+        return [
+            *_confirm(dispatcher, concepts[0]),
+            SlotSet(SLOT_CHECKED, [*checked, concepts[0]]),
+        ]
 
 
 class ActionRedFlagExplain(Action):

@@ -31,6 +31,9 @@ SCREENING_FORM = "screening_form"
 
 SLOT_RED_FLAG = "red_flag"
 SLOT_PENDING = "red_flag_pending"
+# Concepts asked about because only RedFlagClassifier suspected them: it does
+# not ask about the same concept twice in a conversation.
+SLOT_CHECKED = "red_flag_checked"
 SLOT_RECHECK_DUE = "recheck_due"
 # The pending "concept" of a returning person's short red-flag question.
 RECHECK = "recheck"

@@ -30,6 +30,7 @@ from sciatica_rasa.constants import (
     RED_FLAG_ACTIONS,
     RESPONSE_CRISIS,
     SCREENING_FORM,
+    SLOT_CHECKED,
     SLOT_CRISIS_RULED_OUT,
     SLOT_PENDING,
     SLOT_RECHECK_DUE,
@@ -154,10 +155,13 @@ class RedFlagPolicy(Policy):
         latest = tracker.latest_action_name
         message = tracker.latest_message
         entities = message.entities if message else []
+        checked = tracker.get_slot(SLOT_CHECKED) or []
         roles = [
             entity.get("role") or PRESENT
             for entity in entities
             if entity.get("entity") == ENTITY
+            # The classifier alone asks about each concept once.
+            and not (entity.get("role") == POSSIBLE and entity.get("value") in checked)
         ]
         crisis_roles = [
             entity.get("role")

@@ -116,7 +116,10 @@ async def test_confirm_asks_about_a_flag_only_the_classifier_suggests(
         entities=[red_flag_entity("sexual_dysfunction", "possible")],
     )
     events = await run(ActionRedFlagConfirm(), dispatcher, tracker, domain)
-    assert slot_events(events) == {"red_flag_pending": "sexual_dysfunction"}
+    assert slot_events(events) == {
+        "red_flag_pending": "sexual_dysfunction",
+        "red_flag_checked": ["sexual_dysfunction"],
+    }
     assert responses(dispatcher) == ["utter_confirm_sexual_dysfunction"]
 
 

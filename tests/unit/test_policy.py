@@ -136,3 +136,49 @@ def test_the_crisis_check_comes_before_a_returning_persons_question():
     assert next_red_flag_action(
         LISTEN, [], None, crisis_uncertain=True, recheck_due=True
     ) == ("action_crisis_check")
+
+
+# -- the policy itself, on a tracker: the classifier alone asks about a concept once
+
+
+def _predict(checked):
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from sciatica_rasa.policy import RedFlagPolicy
+
+    domain = Domain.load("domain")
+    entity = {
+        "entity": "red_flag_concept",
+        "value": "sexual_dysfunction",
+        "role": "possible",
+        "start": 0,
+        "end": 5,
+    }
+    tracker = DialogueStateTracker.from_events(
+        "someone",
+        [
+            ActionExecuted(LISTEN),
+            SlotSet("red_flag_checked", checked),
+            UserUttered("wifey says I'm not performing", entities=[entity]),
+        ],
+        domain.slots,
+    )
+    from rasa.engine.graph import ExecutionContext
+
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    policy = RedFlagPolicy(RedFlagPolicy.get_default_config(), None, None, context)
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    best = max(
+        range(len(prediction.probabilities)), key=prediction.probabilities.__getitem__
+    )
+    return (
+        domain.action_names_or_texts[best] if prediction.probabilities[best] else None
+    )
+
+
+def test_the_classifier_alone_asks_about_a_concept_once():
+    assert _predict(None) == "action_red_flag_confirm"
+    assert _predict(["sexual_dysfunction"]) is None
+    assert _predict(["trauma"]) == "action_red_flag_confirm"
