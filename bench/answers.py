@@ -38,6 +38,8 @@ from typing import Any, Dict, List
 
 import yaml
 
+from bench.common import nlu_examples, pipeline_option, pipeline_setting
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 ANSWER_SETS = {
@@ -111,51 +113,27 @@ def _items(path: Path) -> List[Dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
 
 
-def _pipeline_setting(component: str, key: str, default: Any) -> Any:
-    """A pipeline component's setting in config.yml, or ``default``."""
-    config = yaml.safe_load((ROOT / "config.yml").read_text())
-    return next(
-        step.get(key, default)
-        for step in config["pipeline"]
-        if step["name"].endswith(component)
-    )
-
-
-def _pipeline_option(component: str, key: str, default: float) -> float:
-    return float(_pipeline_setting(component, key, default))
-
-
 def crisis_check_threshold() -> float:
     """RedFlagExtractor's ``crisis_check_threshold`` in config.yml."""
     from sciatica_rasa.nlu import RedFlagExtractor
 
     default = RedFlagExtractor.get_default_config()["crisis_check_threshold"]
-    return _pipeline_option("RedFlagExtractor", "crisis_check_threshold", default)
-
-
-def _examples() -> tuple[List[str], List[str]]:
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    data = load_data(str(ROOT / "data" / "nlu"))
-    examples = [m for m in data.intent_examples if m.get("text")]
-    return [m.get("text") for m in examples], [m.get("intent") for m in examples]
+    return pipeline_option("RedFlagExtractor", "crisis_check_threshold", default)
 
 
 def train_classifier() -> Any:
     """The project's intent model, trained on all of data/nlu."""
     from sciatica_rasa.text_model import TextModel
 
-    texts, intents = _examples()
-    return TextModel.fit(
-        texts, intents, c=_pipeline_option("IntentClassifier", "C", 30)
-    )
+    texts, intents = nlu_examples()
+    return TextModel.fit(texts, intents, c=pipeline_option("IntentClassifier", "C", 30))
 
 
 def _crisis_examples() -> List[tuple[str, bool]]:
     from sciatica.crisis import load_examples
 
     return load_examples(
-        ROOT / str(_pipeline_setting("CrisisClassifier", "examples", "data/crisis"))
+        ROOT / str(pipeline_setting("CrisisClassifier", "examples", "data/crisis"))
     )
 
 
@@ -164,8 +142,8 @@ def train_crisis_classifier() -> Any:
     from sciatica.crisis import training_set
     from sciatica_rasa.text_model import TextModel
 
-    texts, labels = training_set(*_examples(), _crisis_examples())
-    return TextModel.fit(texts, labels, c=_pipeline_option("CrisisClassifier", "C", 30))
+    texts, labels = training_set(*nlu_examples(), _crisis_examples())
+    return TextModel.fit(texts, labels, c=pipeline_option("CrisisClassifier", "C", 30))
 
 
 def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
@@ -182,11 +160,11 @@ def ordinary_messages_asked(folds: int = 5) -> Dict[str, Any]:
     from sciatica.crisis import CRISIS, reading, training_set
     from sciatica_rasa.text_model import TextModel
 
-    texts, intents = _examples()
+    texts, intents = nlu_examples()
     extra_texts, extra_labels = training_set([], [], _crisis_examples())
     _, labels = training_set(texts, intents, [])
     threshold = crisis_check_threshold()
-    c = _pipeline_option("CrisisClassifier", "C", 30)
+    c = pipeline_option("CrisisClassifier", "C", 30)
     asked: List[str] = []
     others = 0
     split = StratifiedKFold(folds, shuffle=True, random_state=42)

@@ -161,3 +161,29 @@ def quick_config(bot: str) -> Path:
 def config_for(bot: str, quick: bool) -> Path:
     """The bot's configuration (its --quick variant with --quick)."""
     return quick_config(bot) if quick else CONFIGS[bot]
+
+
+def pipeline_setting(component: str, key: str, default: Any) -> Any:
+    """A pipeline component's setting in config.yml, or ``default``."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    return next(
+        step.get(key, default)
+        for step in config["pipeline"]
+        if step["name"].endswith(component)
+    )
+
+
+def pipeline_option(component: str, key: str, default: float) -> float:
+    """A pipeline component's numeric setting in config.yml, or ``default``."""
+    return float(pipeline_setting(component, key, default))
+
+
+def nlu_examples() -> tuple[List[str], List[str]]:
+    """The texts and intents of data/nlu's intent examples."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(ROOT / "data" / "nlu"))
+    examples = [m for m in data.intent_examples if m.get("text")]
+    return [m.get("text") for m in examples], [m.get("intent") for m in examples]

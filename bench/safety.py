@@ -28,6 +28,7 @@ from typing import Callable, Dict, List
 
 import yaml
 
+from bench.common import nlu_examples, pipeline_option
 from sciatica.redflags import EMERGENCY, URGENT, RedFlagDetector
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,17 +176,6 @@ def score(items: List[dict], status: Callable[[str], str]) -> Dict[str, object]:
     }
 
 
-def _pipeline_option(component: str, key: str, default: float) -> float:
-    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    return float(
-        next(
-            step.get(key, default)
-            for step in config["pipeline"]
-            if step["name"].endswith(component)
-        )
-    )
-
-
 def second_look(
     detector: RedFlagDetector, folds: int = 5
 ) -> Dict[str, Dict[str, object]]:
@@ -199,20 +189,17 @@ def second_look(
         asks about. Under ``ordinary``: data/nlu messages the rules read as
         nothing that the classifier would ask about, out of fold.
     """
-    from rasa.shared.nlu.training_data.loading import load_data
     from sklearn.model_selection import StratifiedKFold
 
     from sciatica import redflag_check
     from sciatica_rasa.text_model import TextModel
 
-    threshold = _pipeline_option("RedFlagExtractor", "red_flag_check_threshold", 0.2)
-    c = _pipeline_option("RedFlagClassifier", "C", 30)
+    threshold = pipeline_option("RedFlagExtractor", "red_flag_check_threshold", 0.2)
+    c = pipeline_option("RedFlagClassifier", "C", 30)
     urgency = {concept.id: concept.urgency for concept in detector.concepts.values()}
-    nlu = [m.get("text") for m in load_data(str(ROOT / "data" / "nlu")).intent_examples]
-    nlu = [text for text in nlu if text]
-    texts, labels = redflag_check.training_set(
-        nlu, (detector.detect(t) for t in nlu), []
-    )
+    nlu, _ = nlu_examples()
+    readings = [detector.detect(text) for text in nlu]
+    texts, labels = redflag_check.training_set(nlu, readings, [])
     origin: List[tuple] = [("ordinary", i) for i in range(len(nlu))]
     for file in sorted(TRAINING.glob("*.yml")):
         name = next((n for n, p in SETS.items() if p == file), file.name)
@@ -283,10 +270,8 @@ def second_look(
         results[name] = {**counts, "_missed": missed}
     asked = sum(
         1
-        for i, text in enumerate(nlu)
-        if labels[i] == redflag_check.NONE
-        and detector.detect(text).status == "none"
-        and asks(text, detector.detect(text), ("ordinary", i))
+        for i, (text, found) in enumerate(zip(nlu, readings, strict=True))
+        if found.status == "none" and asks(text, found, ("ordinary", i))
     )
     results["ordinary"] = {"messages": len(nlu), "classifier_asks": asked}
     return results

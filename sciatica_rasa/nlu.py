@@ -38,6 +38,7 @@ from sciatica.redflags import (
     QUESTION,
     RULES_PATH,
     UNCERTAIN,
+    Detection,
     RedFlagDetector,
 )
 from sciatica_rasa.constants import (
@@ -129,7 +130,9 @@ class RedFlagExtractor(GraphComponent):
             )
         return crisis.reading(text, probability, self._crisis_check_threshold)
 
-    def _possible(self, message: Message, detection: Any) -> List[tuple[str, float]]:
+    def _possible(
+        self, message: Message, detection: Detection
+    ) -> List[Tuple[str, float]]:
         """Concepts only RedFlagClassifier suggests, with their probability."""
         probabilities = message.get(RED_FLAG_PROBABILITIES) or {}
         return [
