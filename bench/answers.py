@@ -69,6 +69,7 @@ ANSWER_SETS = {
     "twenty-fourth blind": DATA / "answers_blind24.yml",
     "twenty-fifth blind": DATA / "answers_blind25.yml",
     "twenty-sixth blind": DATA / "answers_blind26.yml",
+    "twenty-seventh blind": DATA / "answers_blind27.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -99,6 +100,7 @@ CRISIS_SETS = {
     "twenty-fourth blind": DATA / "crisis_blind24.yml",
     "twenty-fifth blind": DATA / "crisis_blind25.yml",
     "twenty-sixth blind": DATA / "crisis_blind26.yml",
+    "twenty-seventh blind": DATA / "crisis_blind27.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -44,6 +44,7 @@ SETS = {
     "third blind": TRAINING / "red_flag_blind3.yml",
     "fourth blind": TRAINING / "red_flag_blind4.yml",
     "fifth blind": BLIND / "red_flag_blind5.yml",
+    "sixth blind": BLIND / "red_flag_blind6.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
