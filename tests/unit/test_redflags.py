@@ -401,3 +401,114 @@ def test_not_been_for_days_is_asked_about(detector):
 def test_a_relatives_cancer_is_asked_about_when_their_back_is_the_trouble(detector):
     text = "my husband has lung cancer and now his back pain is really bad"
     assert status(detector, text) == "uncertain"
+
+
+# Round D, from the misses of the fifth and sixth blind sets (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I have to push to get my wee started", "emergency"),
+        ("now I need to make force to urinate", "emergency"),
+        ("I have to bear down like I'm doing a poo just to pee", "emergency"),
+        ("I cannot make the urine, only few drops is coming", "emergency"),
+        ("little accidents with my waterworks today", "emergency"),
+        ("can barely get a trickle out", "emergency"),
+        ("not managed a proper wee since yesterday", "emergency"),
+        ("no wee since 6am", "emergency"),
+        ("cant pas urin since last nite", "emergency"),
+        ("now I cain't make water", "emergency"),
+        ("mi cyaan pee since morning", "emergency"),
+        ("I just don't get the urge any more", "uncertain"),
+        ("the stool come out alone, I not feel it", "emergency"),
+        ("motion is coming without my control", "emergency"),
+        ("I can't tell if anything is coming out", "emergency"),
+        ("dont no wen i need a poo anymore", "emergency"),
+        ("sharted and didn't even feel it", "emergency"),
+        ("a bit of an accident at the back end", "emergency"),
+        ("i cant control my vowels", "emergency"),
+        ("I had a poop in my pants without to perceive", "emergency"),
+        ("I cannot control the toilet, it come out", "emergency"),
+        ("when I sit on the toilet I can't feel it under me", "emergency"),
+        ("my bottom and my private part is sleeping", "emergency"),
+        ("I seem to have lost some feeling in my nether regions", "emergency"),
+        ("shaving my bikini line and didn't feel a thing", "emergency"),
+        ("my butt cheeks feel like they got a shot of novocaine", "emergency"),
+        ("she can't feel the flannel when I wash her", "emergency"),
+        ("got zero feeling in my bits", "emergency"),
+        ("pins and neadles round my vigina", "emergency"),
+        ("mi cyaan feel nothing down there", "emergency"),
+        ("I can feel nothing down there", "emergency"),
+        ("he's lost all sensation in his penis", "emergency"),
+        ("a sensation of ants in the region of the anus", "emergency"),
+        ("now it's going down the left one too", "emergency"),
+        ("the left and the right leg", "emergency"),
+        ("my junk's stopped working since the sciatica", "emergency"),
+        ("my man part is not standing", "emergency"),
+        ("the auld fella down below has given up", "emergency"),
+        ("nothing's happening in the trouser department", "emergency"),
+        ("my erection is not coming", "emergency"),
+        ("I cannot more ejaculate", "emergency"),
+        ("i cant feel myself climax", "emergency"),
+        ("I couldn't get up on my toes on the bad side", "urgent"),
+        ("my leg keeps going from under me", "urgent"),
+        ("my foot is falling when I walk", "urgent"),
+        ("my foot just won't push up", "urgent"),
+        ("left foot no power now, walk like slap slap", "urgent"),
+        ("shivering all night then boiling hot", "urgent"),
+        ("running hot and clammy", "urgent"),
+        ("my body dey hot since yesterday", "urgent"),
+        ("I had a cancerous growth removed", "urgent"),
+        ("weight reduced 7 kg without any diet", "urgent"),
+        ("lost lots of wieght dont no why", "urgent"),
+        ("I lose many kilos, I don't know the reason", "urgent"),
+        ("lost a fair bit of weight and I haven't been trying", "urgent"),
+        ("weight drop a lot recently", "urgent"),
+        ("it started after I came off my mountain bike", "urgent"),
+        ("went arse over tit off a ladder", "urgent"),
+        ("someone went into the back of my car", "urgent"),
+        ("the airbag went off", "urgent"),
+        ("I had accident with the car", "urgent"),
+        ("got throwed off my horse", "urgent"),
+        ("landed square on my tailbone", "urgent"),
+        ("had to buy smaller trousers twice", "uncertain"),
+    ],
+)
+def test_wordings_from_the_fifth_and_sixth_blind_sets(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My star sign's Cancer",
+        "World Cup fever in our house",
+        "Got cabin fever from being stuck in the house",
+        "watching car crash TV on the sofa",
+        "they said it was pre-cancerous",
+        "The dog wet the bed last night",
+        "My toddler keeps wetting herself",
+        "Old rugby injury in my shoulder",
+        "Both my legs ache after a 12 mile hike",
+        "I can still hop on each foot",
+        "I always run hot",
+        "I'm in bits, couldn't sleep at all",
+        "I feel nothing wrong down there",
+        "I don't know any more",
+    ],
+)
+def test_look_alikes_of_round_d(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_would_that_be_serious_asks_rather_than_escalates(detector):
+    assert status(detector, "If my privates went numb would that be serious?") == (
+        "question"
+    )
+
+
+def test_a_merged_phrase_does_not_hide_feeling_awful(detector):
+    # A group entry such as "i feel" would merge those words everywhere and
+    # hide "I feel awful in myself" from the fever patterns.
+    assert status(detector, "I feel awful in myself, shivery and hot") == "urgent"
