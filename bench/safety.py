@@ -43,8 +43,9 @@ SETS = {
     "second blind": TRAINING / "red_flag_blind2.yml",
     "third blind": TRAINING / "red_flag_blind3.yml",
     "fourth blind": TRAINING / "red_flag_blind4.yml",
-    "fifth blind": BLIND / "red_flag_blind5.yml",
-    "sixth blind": BLIND / "red_flag_blind6.yml",
+    "fifth blind": TRAINING / "red_flag_blind5.yml",
+    "sixth blind": TRAINING / "red_flag_blind6.yml",
+    "seventh blind": BLIND / "red_flag_blind7.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
