@@ -274,6 +274,8 @@ class RedFlagDetector:
         triggers: list[_Span] = []
         for key, start, end, alignment in self._matcher(doc, with_alignments=True):
             rule = self._rules[doc.vocab.strings[key]]
+            if rule.kind == "concept" and _crosses_sentences(doc, start, end):
+                continue  # "... when I wipe. The numb bit is on my foot."
             owned = frozenset(
                 start + offset
                 for offset, element in enumerate(alignment)
@@ -687,6 +689,11 @@ def _expand(
     if not tokens:
         raise ValueError("the pattern is empty")
     return tokens, frozenset(wildcards)
+
+
+def _crosses_sentences(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` lie in more than one sentence."""
+    return doc[start].sent.start != doc[end - 1].sent.start
 
 
 def _drop_pseudo_negations(triggers: Sequence[_Span]) -> list[_Span]:

@@ -512,3 +512,67 @@ def test_a_merged_phrase_does_not_hide_feeling_awful(detector):
     # A group entry such as "i feel" would merge those words everywhere and
     # hide "I feel awful in myself" from the fever patterns.
     assert status(detector, "I feel awful in myself, shivery and hot") == "urgent"
+
+
+# Round E, from the misses of the seventh blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I cannae get a pee oot", "emergency"),
+        ("i cnat empty my bladdar proprly", "emergency"),
+        ("the urine is not coming good, I must push very strong", "emergency"),
+        ("urine is not flowing well", "emergency"),
+        ("the waterworks haven't been cooperating since my back went", "emergency"),
+        ("to the loo four times with barely anything coming out", "emergency"),
+        ("the back door has stopped giving me any warning", "emergency"),
+        ("i think i pooped a bit and didnt feel it", "emergency"),
+        (
+            "everything down there feels like it's had a dentist's injection",
+            "emergency",
+        ),
+        ("sitting on the toilet is like sitting on someone else's bottom", "emergency"),
+        ("I've no feeling at all round me backside", "emergency"),
+        ("the right leg has started doing the same thing", "emergency"),
+        ("my good leg has decided to join the party", "emergency"),
+        ("the same sensation creeping down the right leg", "emergency"),
+        ("the left has got the same burning down the back of it now", "emergency"),
+        ("the numbness isnt only on the left", "emergency"),
+        ("I can't get the old fella to stand to attention", "emergency"),
+        ("cant feel nothin wen having sex and cant get erect", "emergency"),
+        ("I am no longer able to perform as a husband", "emergency"),
+        ("i cant feel anything when i touch myself", "emergency"),
+        ("numb as anything during the deed", "emergency"),
+        ("ma left leg keeps givin oot on me", "urgent"),
+        ("I have to lift my knee right up so my foot doesn't catch", "urgent"),
+        ("my right leg is becoming increasingly feeble", "urgent"),
+        ("im boiling and shaking", "urgent"),
+        ("i had lung cansur and radio therpy last yr", "urgent"),
+        ("My weight is going down, I don't know why", "urgent"),
+        ("rather thin of late without any change in my diet", "urgent"),
+        ("my belt's needed two new holes punched", "uncertain"),
+        ("a disagreement with a flight of concrete steps", "urgent"),
+    ],
+)
+def test_wordings_from_the_seventh_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly wet myself laughing",
+        "My bum goes numb on the hard bleachers, fine as soon as I stand up",
+        "This week has been a total car crash",
+        "I can feel everything when I wipe. The numb bit is on my foot.",
+    ],
+)
+def test_look_alikes_of_round_e(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_a_match_does_not_run_across_sentences(detector):
+    # "wipe" in one sentence and "numb" in the next are not "numb when I wipe".
+    assert status(detector, "I wipe fine. The numb bit is on my foot.") == "none"
+    assert status(detector, "It goes numb when I wipe.") == "emergency"
