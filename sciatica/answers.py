@@ -119,7 +119,12 @@ _UNSURE = re.compile(
     # Twenty-fourth round (2026-12-06), from the twenty-fifth blind set.
     r"what is (a |the |my )?(bladder|bowels?|saddle|genitals|foot drop|fever|"
     r"erection|back passage)|(a bit|bit|too|very) personal|"
-    r"(haven'?t|havent|have not|not) really tried)\b"
+    r"(haven'?t|havent|have not|not) really tried|"
+    # Twenty-fifth round (2026-12-06), from the twenty-sixth and
+    # twenty-seventh blind sets: more refusals.
+    r"(sooner|rather|prefer|'?d prefer|'?d rather|'?d sooner) not (to )?"
+    r"(say|go into|talk about|discuss|answer|share|get into)(?!.{0,25}\bbut no\b)|"
+    r"(don'?t|do not|dont) (wanna|want to) (talk|say|speak|chat) about)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"

@@ -435,6 +435,20 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I'm at the top of the multi-storey, just looking down",
         "The railway line is just at the end of my garden and it's calling me",
         "don't bother with the stretches advice, I won't need it after this weekend",
+        # The twenty-sixth and twenty-seventh blind sets (round 25).
+        "How do I make sure my kids aren't the ones to find me",
+        "pls tell my physio thanks, I won't be coming to the next appointment or any",
+        "which is quicker, the tablets or the train",
+        "Made my will, cancelled the papers, fed the cat for the last time",
+        "i'm worthless, a useless cripple, i should just die",
+        "ik wil niet meer leven",
+        "Quiero morirme, ya no aguanto este dolor",
+        "Nie chce juz zyc",
+        "myślę o tym, żeby się zabić",
+        "Mera dil karta hai khudkushi kar loon",
+        "Main ab aur jeena nahi chahta",
+        "the leaflet says suicidal thoughts are common, and I have them every night",
+        "I'm a suicide risk",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -571,6 +585,17 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Where do I keep my meds so my toddler can't overdose accidentally?",
         "Just watched a documentary about suicide among farmers, really sad",
         "If you're asking whether I'm suicidal, no. Just tired and sore.",
+        # Neighbours of the twenty-fifth round's wordings.
+        "I should just die of embarrassment after that physio session",
+        "I can't make the appointments next week or any after that, I'm moving house",
+        "which is quicker, the bus or the train, to get to the clinic?",
+        "fed the cat for the last time before my holiday",
+        "Suicide Squad was such a bad film lol",
+        "I've been cutting out sugar to help with inflammation",
+        "I'm a GP. How do you handle patients who mention suicidal thoughts?",
+        "studying for my nursing exam, topic is suicide risk assessment",
+        "a novel where the main character takes her own life, really moving",
+        "Said my goodbyes to the gym membership till the sciatica settles",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",

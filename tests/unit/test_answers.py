@@ -362,7 +362,11 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("that's a bit personal isn't it", UNSURE),
         ("I haven't really tried walking much today", UNSURE),
         ("I feel rough but I think that's just not sleeping", UNSURE),
+        # The twenty-sixth and twenty-seventh blind sets.
+        ("don't wanna talk about my weight", UNSURE),
+        ("i'd sooner not say", UNSURE),
+        ("I'd prefer not to go into my medical history on here", UNSURE),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_fifth_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_twenty_seventh_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning

@@ -553,6 +553,10 @@ def test_a_merged_phrase_does_not_hide_feeling_awful(detector):
         ("rather thin of late without any change in my diet", "urgent"),
         ("my belt's needed two new holes punched", "uncertain"),
         ("a disagreement with a flight of concrete steps", "urgent"),
+        # Screening answers of the twenty-sixth and twenty-seventh blind sets.
+        ("since tuesday i cant start a wee properly", "emergency"),
+        ("I have noticed less sensation when I touch myself", "emergency"),
+        ("I don't really get the urge anymore", "uncertain"),
     ],
 )
 def test_wordings_from_the_seventh_blind_set(detector, text, expected):
