@@ -45,7 +45,8 @@ SETS = {
     "fourth blind": TRAINING / "red_flag_blind4.yml",
     "fifth blind": TRAINING / "red_flag_blind5.yml",
     "sixth blind": TRAINING / "red_flag_blind6.yml",
-    "seventh blind": BLIND / "red_flag_blind7.yml",
+    "seventh blind": TRAINING / "red_flag_blind7.yml",
+    "eighth blind": BLIND / "red_flag_blind8.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
