@@ -70,6 +70,7 @@ ANSWER_SETS = {
     "twenty-fifth blind": DATA / "answers_blind25.yml",
     "twenty-sixth blind": DATA / "answers_blind26.yml",
     "twenty-seventh blind": DATA / "answers_blind27.yml",
+    "twenty-eighth blind": DATA / "answers_blind28.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -101,6 +102,7 @@ CRISIS_SETS = {
     "twenty-fifth blind": DATA / "crisis_blind25.yml",
     "twenty-sixth blind": DATA / "crisis_blind26.yml",
     "twenty-seventh blind": DATA / "crisis_blind27.yml",
+    "twenty-eighth blind": DATA / "crisis_blind28.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
