@@ -243,8 +243,10 @@ def targets(results: Dict[str, Any], quick: bool) -> List[List[str]]:
                 row(
                     "no warning-sign answer or crisis message read as benign by "
                     f"the assistant ({name} set, scored blind first)",
-                    f"blind: {blind['assistant_benign']} answers read as “no”, "
-                    f"{blind['assistant_crisis_missed']} crisis messages without "
+                    f"blind: {blind['assistant_benign']} "
+                    f"answer{'s' * (blind['assistant_benign'] != 1)} read as “no”, "
+                    f"{blind['assistant_crisis_missed']} crisis "
+                    f"message{'s' * (blind['assistant_crisis_missed'] != 1)} without "
                     f"support; as it scores now (after any rules tuned on it): {now}",
                     blind["assistant_benign"] == 0
                     and blind["assistant_crisis_missed"] == 0,
