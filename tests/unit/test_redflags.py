@@ -469,6 +469,8 @@ def test_a_relatives_cancer_is_asked_about_when_their_back_is_the_trouble(detect
         ("it started after I came off my mountain bike", "urgent"),
         ("went arse over tit off a ladder", "urgent"),
         ("someone went into the back of my car", "urgent"),
+        ("someone went into the back of me at the lights", "urgent"),
+        ("I had a car accident at the back end of last year", "urgent"),
         ("the airbag went off", "urgent"),
         ("I had accident with the car", "urgent"),
         ("got throwed off my horse", "urgent"),
@@ -541,7 +543,7 @@ def test_a_merged_phrase_does_not_hide_feeling_awful(detector):
         ("my good leg has decided to join the party", "emergency"),
         ("the same sensation creeping down the right leg", "emergency"),
         ("the left has got the same burning down the back of it now", "emergency"),
-        ("the numbness isnt only on the left", "emergency"),
+        ("the numbness isnt only on the left its on the right side too", "emergency"),
         ("I can't get the old fella to stand to attention", "emergency"),
         ("cant feel nothin wen having sex and cant get erect", "emergency"),
         ("I am no longer able to perform as a husband", "emergency"),
@@ -573,6 +575,12 @@ def test_wordings_from_the_seventh_blind_set(detector, text, expected):
         "My bum goes numb on the hard bleachers, fine as soon as I stand up",
         "This week has been a total car crash",
         "I can feel everything when I wipe. The numb bit is on my foot.",
+        # Found in the final read of rounds D and E.
+        "the pain goes into the back of my thigh",
+        "It's not just in my left leg, it goes up into my buttock",
+        "I have been sitting on an air cushion",
+        "I want to ask about sex but I don't know anything about what is safe",
+        "my bum hurts, going to the dentist later",
     ],
 )
 def test_look_alikes_of_round_e(detector, text):
