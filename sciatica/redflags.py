@@ -274,7 +274,7 @@ class RedFlagDetector:
         triggers: list[_Span] = []
         for key, start, end, alignment in self._matcher(doc, with_alignments=True):
             rule = self._rules[doc.vocab.strings[key]]
-            if rule.kind == "concept" and _crosses_sentences(doc, start, end):
+            if rule.kind == "concept" and not _same_sentence(doc, start, end - 1):
                 continue  # "... when I wipe. The numb bit is on my foot."
             owned = frozenset(
                 start + offset
@@ -314,7 +314,7 @@ class RedFlagDetector:
                 continue
             if trigger.owned & span.owned:
                 continue  # the trigger words are the symptom's own words
-            if doc[span.start].sent.start != doc[trigger.start].sent.start:
+            if not _same_sentence(doc, span.start, trigger.start):
                 continue
             if self._in_scope(doc, span, trigger):
                 found.add(rule.kind)
@@ -691,9 +691,9 @@ def _expand(
     return tokens, frozenset(wildcards)
 
 
-def _crosses_sentences(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start`` to ``end`` lie in more than one sentence."""
-    return doc[start].sent.start != doc[end - 1].sent.start
+def _same_sentence(doc: Doc, first: int, second: int) -> bool:
+    """Whether the tokens at ``first`` and ``second`` are in one sentence."""
+    return doc[first].sent.start == doc[second].sent.start
 
 
 def _drop_pseudo_negations(triggers: Sequence[_Span]) -> list[_Span]:
