@@ -46,7 +46,7 @@ SETS = {
     "fifth blind": TRAINING / "red_flag_blind5.yml",
     "sixth blind": TRAINING / "red_flag_blind6.yml",
     "seventh blind": TRAINING / "red_flag_blind7.yml",
-    "eighth blind": BLIND / "red_flag_blind8.yml",
+    "eighth blind": TRAINING / "red_flag_blind8.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

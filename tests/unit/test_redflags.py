@@ -591,3 +591,66 @@ def test_a_match_does_not_run_across_sentences(detector):
     # "wipe" in one sentence and "numb" in the next are not "numb when I wipe".
     assert status(detector, "I wipe fine. The numb bit is on my foot.") == "none"
     assert status(detector, "It goes numb when I wipe.") == "emergency"
+
+
+# Round F, from the misses and false alarms of the eighth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i carnt pea since this mornin", "emergency"),
+        ("I must push very hard with stomach to pass urine", "emergency"),
+        ("the waterworks have stopped cooperating", "emergency"),
+        ("since morning I cannot ease myself", "emergency"),
+        ("the urine is refusing to come", "emergency"),
+        ("I had an accident in me knickers", "emergency"),
+        ("i had an accident (number 2)", "emergency"),
+        ("I had an accident and didn't feel it", "emergency"),
+        ("I can't seem to tell when I need a number two anymore", "emergency"),
+        ("the motion is coming out on its own", "emergency"),
+        ("my groine and inner thys are numm", "emergency"),
+        ("a peculiar lack of sensation in my nether regions", "emergency"),
+        ("like I've had an epidural in every spot a bike seat touches", "emergency"),
+        ("wiping feels like I'm doing it through a thick glove", "emergency"),
+        ("pain goin down bouth legs now", "emergency"),
+        ("my left leg has got jealous of the right one", "emergency"),
+        ("the wee man's no workin", "emergency"),
+        ("my old fella is not working", "emergency"),
+        ("the bedroom department has gone completely dead", "emergency"),
+        ("intimacy feels like it's happening to someone else", "emergency"),
+        ("Date night was a disaster, I felt basically nothing", "uncertain"),
+        ("My foot is now not going up", "urgent"),
+        ("when I walk it hit the floor flat", "urgent"),
+        ("my foot is losing the argument with gravity", "urgent"),
+        ("the body is warm, temperature is high", "urgent"),
+        ("My weight is reducing on its own", "urgent"),
+        ("I lose many kilos but I don't make diet", "urgent"),
+        ("losing weight without lifting a finger", "urgent"),
+        # A relative's past sign of the emergency kind is asked about.
+        ("My gran had bowel incontinence in her last years", "uncertain"),
+        ("My dad had erectile problems after his prostate surgery", "uncertain"),
+        # Proxies of now still escalate.
+        ("my husband hasn't passed urine since last night", "emergency"),
+    ],
+)
+def test_wordings_from_the_eighth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both my legs ache after a long shift, the nerve pain is just the left one",
+        "I nearly went flying this morning",
+        "Nearly fell off the sofa shouting at the rugby",
+        "My pain levels fell off a cliff after the physio session",
+        "I had a fever a few weeks back with a cold",
+    ],
+)
+def test_look_alikes_of_round_f(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_menopause_night_sweats_are_asked_about(detector):
+    assert status(detector, "I get night sweats from the menopause") == "uncertain"
