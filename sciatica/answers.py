@@ -182,7 +182,7 @@ _DOUBLE_NEGATIVE = re.compile(
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(
-    r"\b(not on purpose|without trying|not (been )?trying( to)?|not dieting|"
+    r"\b(not on purpose|without trying|not (been )?trying( to)?|not (been )?dieting|"
     r"not deliberately|not intentionally|not just|not only|no diet(ing)?|"
     r"(haven'?t|havent|have not|hasn'?t|has not) been (dieting|trying)|"
     r"(haven'?t|havent|have not|not) changed (anything|a thing|a single thing|"
@@ -289,6 +289,11 @@ _SYMPTOM_STATED = re.compile(
     r"\b(got|gone|getting|looks?|looking) (really |very |so )?(thin|skinny|gaunt)\b|"
     r"\blost (a lot of |lots of |loads of |so much |some )?weight\b|"
     r"\blost (loads|lots|a lot|heaps|tons|masses|so much|a ton)\b(?! of (blood|sleep))|"
+    # Twenty-sixth round: "I've lost a bit, not been dieting though".
+    r"\b(lost|losing|dropped|shed) (a bit|a little|a few|some)\b"
+    r"(?! (of )?(feeling|sensation|sleep|blood|movement|strength|power|confidence|"
+    r"hope|interest|function|control|mobility|height|hair))"
+    r"(?!.{0,60}\b(back on|put (it|some|most) (of it )?back|gained it back|regained))|"
     r"\b(lost|down|dropped|shed) (about |nearly |almost |over |around |roughly )?"
     r"(a|half a|one) stone\b|"
     # Fifteenth round (2026-12-06): "gone down two dress sizes".
@@ -330,7 +335,8 @@ _BOTH = re.compile(
 _INTENDED = re.compile(
     r"(?<!not )(?<!n't )(?<!not been )(?<!without )(?<!no )\b(on a diet|dieting|"
     r"slimming world|"
-    r"weight watchers|trying to lose|on purpose)\b"
+    r"weight watchers|trying to lose|on purpose|gastric (sleeve|band|bypass)|bariatric|"
+    r"(that|which) was the (plan|idea|goal))\b"
 )
 # Answers that begin with "no" and go on to describe the symptom: "no
 # control at all, had to start wearing pads", "not just the one, no - both".
@@ -363,7 +369,11 @@ _DESCRIBED = re.compile(
     r"(numb|dead|tingly)\b|"
     # "tingly round my private parts" (twenty-third round).
     r"\b(tingly|tingling|pins and needles|numb|numbness)\b (round|around|in|on|down) "
-    r"(my|his|her|the) (private|inner|bottom|bum|groin|genitals|thighs|back passage)"
+    r"(my|his|her|the) (private|inner|bottom|bum|groin|genitals|thighs|back passage)|"
+    # Twenty-sixth round (2026-12-06), from the twenty-eighth blind set: "I've
+    # lost feeling, it's all sort of muffled".
+    r"(?<!by )(?<!about )\b(lost|losing) (all |the |some |most |a lot of |"
+    r"a bit of |a little |a little bit of )?(feeling|sensation)\b"
 )
 # A history the person is over: "not any more, I was given the all clear".
 _HISTORY = re.compile(r"\b(all clear|in remission|cancer[- ]free)\b")

@@ -449,6 +449,13 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Main ab aur jeena nahi chahta",
         "the leaflet says suicidal thoughts are common, and I have them every night",
         "I'm a suicide risk",
+        # The twenty-eighth blind set (round 26).
+        "which meds are dangerous together? I need to make sure it works this time",
+        "baddi mout",
+        "3ayez amawet nafsy",
+        "voglio farla finita",
+        "penso di togliermi la vita",
+        "asked if I'd had thoughts of killing myself and I said no. I lied",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -596,6 +603,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "studying for my nursing exam, topic is suicide risk assessment",
         "a novel where the main character takes her own life, really moving",
         "Said my goodbyes to the gym membership till the sciatica settles",
+        # Round 26's look-alikes (the twenty-eighth blind set).
+        "Suicide Is Painless just came on the radio",
+        "My aunt overdosed years ago, so I'm careful with painkillers",
+        "I've been stockpiling frozen meals because I can't stand at the hob",
+        "Jumping off the bus yesterday jarred my back",
+        "The GP asked if I'd had thoughts of harming myself and I said no",
+        "I need to make sure the physio works this time",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",

@@ -366,6 +366,13 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("don't wanna talk about my weight", UNSURE),
         ("i'd sooner not say", UNSURE),
         ("I'd prefer not to go into my medical history on here", UNSURE),
+        # The twenty-eighth blind set (round 26).
+        ("Not a problem wanting to, but I've lost feeling, it's all muffled", YES),
+        ("I've lost a bit, not been dieting though", YES),
+        ("lost a bit of feeling", YES),
+        ("what do you mean by losing feeling?", None),
+        ("Lost a bit after my gastric sleeve, that was the plan", NO),
+        ("Lost a bit when I had the norovirus but it's back on now", None),
     ],
 )
 def test_answers_from_the_seventh_to_twenty_seventh_blind_sets(text, meaning):
