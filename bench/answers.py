@@ -71,6 +71,7 @@ ANSWER_SETS = {
     "twenty-sixth blind": DATA / "answers_blind26.yml",
     "twenty-seventh blind": DATA / "answers_blind27.yml",
     "twenty-eighth blind": DATA / "answers_blind28.yml",
+    "twenty-ninth blind": DATA / "answers_blind29.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -103,6 +104,7 @@ CRISIS_SETS = {
     "twenty-sixth blind": DATA / "crisis_blind26.yml",
     "twenty-seventh blind": DATA / "crisis_blind27.yml",
     "twenty-eighth blind": DATA / "crisis_blind28.yml",
+    "twenty-ninth blind": DATA / "crisis_blind29.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
