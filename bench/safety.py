@@ -47,7 +47,7 @@ SETS = {
     "sixth blind": TRAINING / "red_flag_blind6.yml",
     "seventh blind": TRAINING / "red_flag_blind7.yml",
     "eighth blind": TRAINING / "red_flag_blind8.yml",
-    "ninth blind": BLIND / "red_flag_blind9.yml",
+    "ninth blind": TRAINING / "red_flag_blind9.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

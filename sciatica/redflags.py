@@ -222,9 +222,12 @@ class RedFlagDetector:
         concept_spans, triggers = self._spans(doc)
         triggers = _drop_pseudo_negations(triggers)
         proxy = self._written_for_someone(text)
+        reported = self._reports(text)
         findings = []
         for span in concept_spans:
             certainty = self._certainty(doc, span, triggers, proxy)
+            if certainty == QUESTION and reported:
+                certainty = PRESENT  # "Is it bad if it goes into both legs? Mine has."
             concept = self.concepts[span.rule.name]
             findings.append(
                 Finding(
@@ -294,6 +297,15 @@ class RedFlagDetector:
         """
         lowered = text.lower().replace("\u2019", "'")
         return any(cue.search(lowered) for cue in self.proxy_cues)
+
+    def _reports(self, text: str) -> bool:
+        """Whether a question about a sign also says the person has it.
+
+        "Is it bad if sciatica goes into both legs at once? Mine has since
+        this morning." asks, and reports: the sign is read as present.
+        """
+        lowered = text.lower().replace("\u2019", "'")
+        return any(cue.search(lowered) for cue in self.report_cues)
 
     def _certainty(
         self, doc: Doc, span: _Span, triggers: list[_Span], proxy: bool = False
@@ -434,7 +446,7 @@ class RedFlagDetector:
             file=self._file,
             where="context",
             required={"terminators": list, "question_openers": list, "modifiers": list},
-            optional={"proxy_cues": list, "family_asked": list},
+            optional={"proxy_cues": list, "family_asked": list, "report_cues": list},
         )
         self.terminators = frozenset(str(t).lower() for t in context["terminators"])
         for concept in context.get("family_asked", []):
@@ -451,6 +463,12 @@ class RedFlagDetector:
             self.proxy_cues.append(
                 compile_grouped_pattern(pattern, groups, file=self._file, where=where)
             )
+        self.report_cues = [
+            compile_grouped_pattern(
+                pattern, groups, file=self._file, where=f"context.report_cues[{index}]"
+            )
+            for index, pattern in enumerate(context.get("report_cues", []))
+        ]
         self.question_openers = frozenset(
             str(t).lower() for t in context["question_openers"]
         )

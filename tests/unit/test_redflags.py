@@ -654,3 +654,99 @@ def test_look_alikes_of_round_f(detector, text):
 
 def test_menopause_night_sweats_are_asked_about(detector):
     assert status(detector, "I get night sweats from the menopause") == "uncertain"
+
+
+# Round G, from the misses and false alarms of the ninth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i havnt bin able to pass urin since last nite", "emergency"),
+        ("I didn't feel the need to pee all day", "emergency"),
+        ("since two days I cannot make pipi normally", "emergency"),
+        ("it comes out with no warning", "emergency"),
+        ("I don't feel it til it's happened", "emergency"),
+        ("can't tell when i need a dump anymore", "emergency"),
+        ("she opened her bowels in bed without knowing", "emergency"),
+        ("I do not feel when I need toilet for the big one", "emergency"),
+        ("I can't hold in wind anymore", "emergency"),
+        ("it slips out without me knowing", "emergency"),
+        ("a couple of accidents in me daks, didn't even feel it", "emergency"),
+        ("mi cyaan hold mi bowels", "emergency"),
+        ("bottom and inner side of thighs is having no feeling", "emergency"),
+        ("my behind is without feeling", "emergency"),
+        ("the skin around my anus feels like it belongs to somebody else", "emergency"),
+        ("it used to go down one leg but now its both", "emergency"),
+        ("this week it's alternating, today it's both at once", "emergency"),
+        ("me tackle's gone dead since me back went", "emergency"),
+        ("since Saturday I can't reach orgasm", "emergency"),
+        ("I can't feel a thing down yonder", "emergency"),
+        ("my leg keeps letting me down", "urgent"),
+        ("progressive ankle dorsiflexion weakness with a high-stepping gait", "urgent"),
+        ("I've a fierce temperature on me", "urgent"),
+        ("I've been shivery and hot", "urgent"),
+        ("I feel really poorly in myself", "urgent"),
+        ("my appetite has gone", "urgent"),
+        ("got dumped by a wave at the beach", "urgent"),
+    ],
+)
+def test_wordings_from_the_ninth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A question that also reports the sign.
+        (
+            "Is it bad if sciatica goes into both legs? Mine has since this morning.",
+            "emergency",
+        ),
+        (
+            "Should I be worried that I can't feel the shower water on my bottom?",
+            "emergency",
+        ),
+        ("Is it bad that my foot is getting weaker each day?", "urgent"),
+        (
+            "Is it normal after a disc bulge to not know when you need a poo? "
+            "I only found out I'd gone when I saw the mess.",
+            "emergency",
+        ),
+        # A question alone is asked about; a report of being fine is not a report.
+        ("If it went down both legs, would that change anything?", "question"),
+        (
+            "If I lost control of my bowels, is that an emergency? Mine are fine.",
+            "question",
+        ),
+    ],
+)
+def test_a_question_that_reports_the_sign(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get restless legs in both legs at night, have done for years",
+        "my legs went to jelly when i saw the bill",
+        "reading a novel about a woman with cancer for book club",
+        "I've fallen head over heels for yoga",
+        "Someone crashed into my car while it was parked outside",
+        "my mate crashed at mine last night",
+        "After my first baby I had a bit of leaking when I sneezed",
+        "Dad's just been diagnosed with prostate cancer",
+    ],
+)
+def test_look_alikes_of_round_g(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_tripping_over_the_dogs_toys_is_asked_about_not_escalated(detector):
+    # Not foot drop; a trip is still asked about.
+    assert status(detector, "I keep tripping over the dog's toys") == "uncertain"
+
+
+def test_menopause_sweats_since_it_started_are_asked_about(detector):
+    text = "I've had hot flushes and night sweats since the menopause started"
+    assert status(detector, text) == "uncertain"
