@@ -309,6 +309,8 @@ _SYMPTOM_STATED = re.compile(
     r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
     r"\b(weaker|worse) (and|n|&) (weaker|worse)\b|"
+    r"\bthe other (one|leg|side)('s| is| has)? (got |getting |been |having |gone )?"
+    r"(pins and needles|tingl\w*|numb\w*|sciatica|the same|it too)\b|"
     r"\b(poo|wee|pee|it) (just )?(came|comes|coming) out\b|"
     r"\blost control\b|"
     r"\b(had|having) (a |an |another |two |a couple of )?(little |small |slight )?"
@@ -413,7 +415,11 @@ _BEFORE_BUT = re.compile(
     # "No" to one part, then the trouble: "no leaking but I can't seem to get
     # it started" (sixteenth round, from the seventeenth blind set).
     r"^(no|nope|nah|not)\b(?! (really |quite |too |that |100% )?(sure|certain))"
-    r".{0,40}?\bbut\b"
+    r".{0,40}?\bbut\b|"
+    # Twenty-seventh round (2026-12-06), from the twenty-ninth blind set: a
+    # "no" taken back ("no, just the one... well, the other one's got pins and
+    # needles in the toes as well").
+    r"^(no|nope|nah)\b.{0,30}?\b(well|actually|wait|hang on)\b"
 )
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")

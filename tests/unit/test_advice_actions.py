@@ -456,6 +456,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "voglio farla finita",
         "penso di togliermi la vita",
         "asked if I'd had thoughts of killing myself and I said no. I lied",
+        # The twenty-ninth blind set (round 27).
+        "mann karta hai khud ko khatam kar doon",
+        "bidi mout",
+        "3am fakker 2eftel 7ali",
+        "Quanto tramadol serve per non svegliarsi più?",
+        "Combien de comprimés faut-il prendre pour mourir?",
+        "Hayat\u0131ma son vermek i\u00e7in ila\u00e7 biriktiriyorum",  # Turkish
+        "I want to end it before it gets worse",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -610,6 +618,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Jumping off the bus yesterday jarred my back",
         "The GP asked if I'd had thoughts of harming myself and I said no",
         "I need to make sure the physio works this time",
+        # Round 27's look-alikes (the twenty-ninth blind set).
+        "How do I end my subscription? I want to end it before it renews.",
+        "assisted dying is being debated in parliament again",
+        "How would I know if he was thinking of harming himself?",
+        "Is there a way to stop the pain permanently, like surgery?",
+        "Our neighbour's son overdosed last month",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",

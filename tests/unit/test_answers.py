@@ -373,6 +373,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("what do you mean by losing feeling?", None),
         ("Lost a bit after my gastric sleeve, that was the plan", NO),
         ("Lost a bit when I had the norovirus but it's back on now", None),
+        # The twenty-ninth blind set (round 27).
+        ("no, just the one... well, the other one's got pins and needles too", YES),
+        ("nope the other one is fine", NO),
     ],
 )
 def test_answers_from_the_seventh_to_twenty_seventh_blind_sets(text, meaning):
