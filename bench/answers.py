@@ -72,6 +72,7 @@ ANSWER_SETS = {
     "twenty-seventh blind": DATA / "answers_blind27.yml",
     "twenty-eighth blind": DATA / "answers_blind28.yml",
     "twenty-ninth blind": DATA / "answers_blind29.yml",
+    "thirtieth blind": DATA / "answers_blind30.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -105,6 +106,7 @@ CRISIS_SETS = {
     "twenty-seventh blind": DATA / "crisis_blind27.yml",
     "twenty-eighth blind": DATA / "crisis_blind28.yml",
     "twenty-ninth blind": DATA / "crisis_blind29.yml",
+    "thirtieth blind": DATA / "crisis_blind30.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
