@@ -750,3 +750,75 @@ def test_tripping_over_the_dogs_toys_is_asked_about_not_escalated(detector):
 def test_menopause_sweats_since_it_started_are_asked_about(detector):
     text = "I've had hot flushes and night sweats since the menopause started"
     assert status(detector, text) == "uncertain"
+
+
+# Round H, from the misses and false alarms of the tenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I haven't needed a wee since last night", "emergency"),
+        ("a few little accidents on the waterworks side", "emergency"),
+        ("I stand there for ages before anything starts", "emergency"),
+        ("I am not able to make urine good, it come only some drops", "emergency"),
+        ("I can't tell any more when my bladder is full", "emergency"),
+        ("I've started going by the clock", "emergency"),
+        ("the bed was wet when I woke", "emergency"),
+        ("things slip out without me knowing", "emergency"),
+        ("my stool is coming out and I do not feel it", "emergency"),
+        ("I'd dirtied my underclothes", "emergency"),
+        ("no sense at all of my bowels being full", "emergency"),
+        ("I had an accident yesterday that I didn't feel coming", "emergency"),
+        ("my groin and bum area have felt sort of muffled", "emergency"),
+        ("reduced perianal sensation to light touch", "emergency"),
+        ("no feeling in my junk", "emergency"),
+        ("my junk's stopped working", "emergency"),
+        ("no sensation at all during relations with my wife", "emergency"),
+        ("I can't really feel much when my wife and I are together", "emergency"),
+        ("shivering under two duvets and sweating through the sheets", "urgent"),
+        ("the scales say I'm 7kg down though I'm eating the same", "urgent"),
+        ("no appetite", "urgent"),
+        ("my weight go down very much", "urgent"),
+        ("one car hit me from the side", "urgent"),
+    ],
+)
+def test_wordings_from_the_tenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Can a slipped disc cause numbness in both feet? That's what I've got.",
+            "emergency",
+        ),
+        ("should i worry that the pain keeps alternating legs?", "emergency"),
+        (
+            "Is it normal to not feel the urge? I realised I hadn't been all day",
+            "emergency",
+        ),
+        ("Could it be linked to the thyroid cancer I had in 2015?", "urgent"),
+        ("If I had cancer, would it show on an X-ray?", "question"),
+    ],
+)
+def test_more_questions_that_report_the_sign(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both my legs ache after the 10k I ran yesterday",
+        "I've had diabetic neuropathy in both feet for ten years",
+        "My legs were like jelly after walking up Snowdon yesterday",
+        "my life's a car crash at the moment",
+    ],
+)
+def test_look_alikes_of_round_h(detector, text):
+    assert status(detector, text) == "none"
+
+
+def test_a_fall_a_day_before_the_pain_still_counts(detector):
+    assert status(detector, "it started a day after I fell off a ladder") == "urgent"
