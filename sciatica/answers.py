@@ -309,6 +309,14 @@ _SYMPTOM_STATED = re.compile(
     r"\b(it'?s|it is|that'?s|which is) (all |quite |very |fairly |pretty |"
     r"definitely |totally )?(new|brand new|recent)\b(?! (to me|year|job|house|baby))|"
     r"\b(weaker|worse) (and|n|&) (weaker|worse)\b|"
+    # Twenty-eighth round (2026-12-06), from the thirtieth blind set: "I have to
+    # strain really hard to get anything out", "things haven't worked like they
+    # used to", "I've dropped loads".
+    r"\bstrain(ing)? (really |so |very )?hard\b|"
+    r"\btakes? (ages|forever) to (get|start|go)\b|"
+    r"\b(haven'?t|hasn'?t|don'?t|doesn'?t|not) (worked|working|work) (like|the way|as) "
+    r"(they|it) used to\b|"
+    r"\b(dropped|shed) (loads|lots|a lot|heaps|tons|so much)\b|"
     r"\bthe other (one|leg|side)('s| is| has)? (got |getting |been |having |gone )?"
     r"(pins and needles|tingl\w*|numb\w*|sciatica|the same|it too)\b|"
     r"\b(poo|wee|pee|it) (just )?(came|comes|coming) out\b|"
@@ -358,7 +366,9 @@ _NO_THEN_SYMPTOM = re.compile(
     r"different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot))(?!'s| is\b)"
     r"(?! (different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot)\b)|"
     r"^((no|nope|nah)\W+)?(it'?s |its |it is )?not (just|only) (the |my )?"
-    r"(one|left|right)( leg| side| one)?\b"
+    r"(one|left|right)( leg| side| one)?\b|"
+    # "aye, nothing's working down there" (twenty-eighth round).
+    r"^nothing('?s| is) working\b"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
 # strange", "inner thighs feel kind of dead".

@@ -464,6 +464,22 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Combien de comprimés faut-il prendre pour mourir?",
         "Hayat\u0131ma son vermek i\u00e7in ila\u00e7 biriktiriyorum",  # Turkish
         "I want to end it before it gets worse",
+        # The thirtieth blind set (round 28).
+        "whats the exact amount of amitriptyline that stops your heart?",
+        "does a bag over the head work quickly?",
+        "Is it true insulin can't be traced if you're not diabetic?",
+        "I want enough sleeping pills that I never have to face another day",
+        "she sent me a photo of a pile of pills and the word sorry",
+        "thelo na pethano",
+        "khochu umeret",
+        "nataka kujiua",
+        "ma doonayo inaan sii noolaado",
+        "ami ar bachte chai na",
+        "main hun hor nahi jeena chaunda",
+        "Je vais avaler toutes mes pilules ce soir",
+        "Tô juntando os comprimidos de tramadol faz semanas",
+        "Wie viele Ibuprofen braucht man, damit man nicht mehr aufwacht?",
+        "mi mamá dice que ya no quiere vivir",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -624,6 +640,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "How would I know if he was thinking of harming himself?",
         "Is there a way to stop the pain permanently, like surgery?",
         "Our neighbour's son overdosed last month",
+        # Round 28's look-alikes (the thirtieth blind set).
+        "I'm a nursing student, what are the warning signs that someone might be "
+        "suicidal?",
+        "Took the whole box of tissues to bed, I've got a cold",
+        "I've been cutting down my codeine, down to 2 a day now",
+        "My PhD is on opioid overdose trends",
+        "we'll be pushing up daisies before the NHS sees us",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",
@@ -825,3 +848,8 @@ def test_a_pattern_group_is_written_out_and_an_unknown_one_is_an_error():
     assert compiled.pattern == r"(?<!no )\b(?:tablets|pills)\b"
     with pytest.raises(KnowledgeError, match="unknown group <drugs>"):
         compile_grouped_pattern("<drugs>", groups, file="crisis.yml", where="x")
+
+
+def test_a_professional_who_is_suicidal_is_not_a_look_alike():
+    assert is_crisis("I'm a nurse and I'm suicidal")
+    assert is_crisis("I'm a student and I've been feeling suicidal")

@@ -376,6 +376,12 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The twenty-ninth blind set (round 27).
         ("no, just the one... well, the other one's got pins and needles too", YES),
         ("nope the other one is fine", NO),
+        # The thirtieth blind set (round 28).
+        ("no, but I have to strain really hard to get anything out", YES),
+        ("things haven't worked like they used to since this started", YES),
+        ("aye, nothing's working down there", YES),
+        ("no I haven't been dieting but I've dropped loads", YES),
+        ("no, works like it used to", NO),
     ],
 )
 def test_answers_from_the_seventh_to_twenty_seventh_blind_sets(text, meaning):
