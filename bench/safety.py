@@ -49,7 +49,7 @@ SETS = {
     "eighth blind": TRAINING / "red_flag_blind8.yml",
     "ninth blind": TRAINING / "red_flag_blind9.yml",
     "tenth blind": TRAINING / "red_flag_blind10.yml",
-    "eleventh blind": BLIND / "red_flag_blind11.yml",
+    "eleventh blind": TRAINING / "red_flag_blind11.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

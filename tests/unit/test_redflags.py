@@ -330,8 +330,10 @@ def test_scots_nae_is_a_no(detector):
 
 
 def test_exercise_explains_tired_legs(detector):
-    assert status(detector, "both calves are stiff from the squats") == "none"
+    # Weak legs after exercise are not foot drop; both legs after exercise are
+    # asked about (round I: a disc may have gone at the gym).
     assert status(detector, "legs are like jelly after my spin class") == "none"
+    assert status(detector, "both calves are stiff from the squats") == "uncertain"
 
 
 # Round C, from the misses of the fourth blind set (scored first).
@@ -810,7 +812,6 @@ def test_more_questions_that_report_the_sign(detector, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Both my legs ache after the 10k I ran yesterday",
         "I've had diabetic neuropathy in both feet for ten years",
         "My legs were like jelly after walking up Snowdon yesterday",
         "my life's a car crash at the moment",
@@ -822,3 +823,20 @@ def test_look_alikes_of_round_h(detector, text):
 
 def test_a_fall_a_day_before_the_pain_still_counts(detector):
     assert status(detector, "it started a day after I fell off a ladder") == "urgent"
+
+
+# Round I, from the two misses of the eleventh blind set (scored first).
+
+
+def test_both_legs_after_exercise_are_asked_about(detector):
+    # The legs may ache from the exercise, or a disc may have gone.
+    text = "since deadlifting at the gym i get shooting pains down both legs"
+    assert status(detector, text) == "uncertain"
+    assert status(detector, "Both my legs ache after the 10k I ran") == "uncertain"
+
+
+def test_as_well_as_is_not_as_a(detector):
+    # The lookup lemma of "as" is "a": "as well as" once read as "as a" (long past).
+    text = "as well as the back pain I've had a temperature of 38.9 since yesterday"
+    assert status(detector, text) == "urgent"
+    assert status(detector, "I wet the bed as a child") == "none"
