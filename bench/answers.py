@@ -73,6 +73,7 @@ ANSWER_SETS = {
     "twenty-eighth blind": DATA / "answers_blind28.yml",
     "twenty-ninth blind": DATA / "answers_blind29.yml",
     "thirtieth blind": DATA / "answers_blind30.yml",
+    "thirty-first blind": DATA / "answers_blind31.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -107,6 +108,7 @@ CRISIS_SETS = {
     "twenty-eighth blind": DATA / "crisis_blind28.yml",
     "twenty-ninth blind": DATA / "crisis_blind29.yml",
     "thirtieth blind": DATA / "crisis_blind30.yml",
+    "thirty-first blind": DATA / "crisis_blind31.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
