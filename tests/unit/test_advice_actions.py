@@ -480,6 +480,18 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Tô juntando os comprimidos de tramadol faz semanas",
         "Wie viele Ibuprofen braucht man, damit man nicht mehr aufwacht?",
         "mi mamá dice que ya no quiere vivir",
+        # The thirty-first blind set (round 29; no newer set measures it).
+        "how long it takes with a car running in a closed garage",
+        "counting my Oramorph bottles. Three full ones. That's enough, right?",
+        "she posted 'see you on the other side' with a photo of pill bottles",
+        "pengen bunuh diri aja rasanya",
+        "mou shinitai",
+        "be khodkoshi fekr mikonam",
+        "would the loft hatch hold my weight if i hung myself from it",
+        "how many of my oxycodone would stop my breathing?",
+        "ich will einfach nur sterben",
+        "i wnat to dei this pian is to much",
+        "Every night I pray that I'll go to sleep and just not wake up",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -647,6 +659,7 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I've been cutting down my codeine, down to 2 a day now",
         "My PhD is on opioid overdose trends",
         "we'll be pushing up daisies before the NHS sees us",
+        "this exercise stops my breathing for a second",
         # What an 'unless' entry covers.
         "no thoughts of suicide, just this pain",
         "I have never thought about suicide, I only want to walk again",
