@@ -762,10 +762,10 @@ def test_menopause_sweats_since_it_started_are_asked_about(detector):
     [
         ("I haven't needed a wee since last night", "emergency"),
         ("a few little accidents on the waterworks side", "emergency"),
-        ("I stand there for ages before anything starts", "emergency"),
+        ("for ages before anything starts when I go for a wee", "emergency"),
         ("I am not able to make urine good, it come only some drops", "emergency"),
         ("I can't tell any more when my bladder is full", "emergency"),
-        ("I've started going by the clock", "emergency"),
+        ("I've started going by the clock", "uncertain"),
         ("the bed was wet when I woke", "emergency"),
         ("things slip out without me knowing", "emergency"),
         ("my stool is coming out and I do not feel it", "emergency"),
@@ -840,3 +840,40 @@ def test_as_well_as_is_not_as_a(detector):
     text = "as well as the back pain I've had a temperature of 38.9 since yesterday"
     assert status(detector, text) == "urgent"
     assert status(detector, "I wet the bed as a child") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My pain started last week. Can sciatica cause incontinence?",
+        "I've had back pain since Monday. Can it cause numbness in both legs?",
+        "Now I have a question: can sciatica cause incontinence?",
+    ],
+)
+def test_a_question_beside_the_story_of_the_pain_stays_a_question(detector, text):
+    # The report cues speak of the sign asked about, not of the pain.
+    assert status(detector, text) == "question"
+
+
+def test_going_by_the_clock_is_asked_about(detector):
+    assert status(detector, "I go by the clock for my tablets") == "uncertain"
+    assert status(detector, "I just wee by the clock now") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Can sciatica make you lose feeling in your privates? Because I have.",
+            "emergency",
+        ),
+        (
+            "Does sciatica cause night sweats? I've been soaking the bed every night.",
+            "urgent",
+        ),
+        ("should i worry about a fever? been 38.5 on and off since tuesday", "urgent"),
+        ("Can sciatica make you wet yourself? It hasn't happened to me.", "question"),
+    ],
+)
+def test_reports_of_the_sign_after_a_question(detector, text, expected):
+    assert status(detector, text) == expected
