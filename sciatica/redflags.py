@@ -295,8 +295,7 @@ class RedFlagDetector:
         person being helped is the husband, so his history is not family
         history (see ``_certainty``).
         """
-        lowered = text.lower().replace("\u2019", "'")
-        return any(cue.search(lowered) for cue in self.proxy_cues)
+        return _any_cue(text, self.proxy_cues)
 
     def _reports(self, text: str) -> bool:
         """Whether a question about a sign also says the person has it.
@@ -304,8 +303,7 @@ class RedFlagDetector:
         "Is it bad if sciatica goes into both legs at once? Mine has since
         this morning." asks, and reports: the sign is read as present.
         """
-        lowered = text.lower().replace("\u2019", "'")
-        return any(cue.search(lowered) for cue in self.report_cues)
+        return _any_cue(text, self.report_cues)
 
     def _certainty(
         self, doc: Doc, span: _Span, triggers: list[_Span], proxy: bool = False
@@ -440,6 +438,17 @@ class RedFlagDetector:
                 Errors.E004.format(file=self._file, where=where, key="patterns")
             )
 
+    def _compile_cues(
+        self, context: dict[str, Any], key: str, groups: dict[str, list[str]]
+    ) -> list[re.Pattern[str]]:
+        """The regular expressions of ``context[key]``, groups expanded."""
+        return [
+            compile_grouped_pattern(
+                pattern, groups, file=self._file, where=f"context.{key}[{index}]"
+            )
+            for index, pattern in enumerate(context.get(key, []))
+        ]
+
     def _add_context(self, raw: Any, groups: dict[str, list[str]]) -> None:
         context = check_keys(
             raw,
@@ -457,18 +466,8 @@ class RedFlagDetector:
                     )
                 )
         self.family_asked = frozenset(context.get("family_asked", []))
-        self.proxy_cues = []
-        for index, pattern in enumerate(context.get("proxy_cues", [])):
-            where = f"context.proxy_cues[{index}]"
-            self.proxy_cues.append(
-                compile_grouped_pattern(pattern, groups, file=self._file, where=where)
-            )
-        self.report_cues = [
-            compile_grouped_pattern(
-                pattern, groups, file=self._file, where=f"context.report_cues[{index}]"
-            )
-            for index, pattern in enumerate(context.get("report_cues", []))
-        ]
+        self.proxy_cues = self._compile_cues(context, "proxy_cues", groups)
+        self.report_cues = self._compile_cues(context, "report_cues", groups)
         self.question_openers = frozenset(
             str(t).lower() for t in context["question_openers"]
         )
@@ -707,6 +706,12 @@ def _expand(
     if not tokens:
         raise ValueError("the pattern is empty")
     return tokens, frozenset(wildcards)
+
+
+def _any_cue(text: str, cues: Sequence[re.Pattern[str]]) -> bool:
+    """Whether any of ``cues`` is found in the lower-cased ``text``."""
+    lowered = text.lower().replace("\u2019", "'")
+    return any(cue.search(lowered) for cue in cues)
 
 
 def _same_sentence(doc: Doc, first: int, second: int) -> bool:
