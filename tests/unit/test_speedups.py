@@ -249,8 +249,14 @@ def test_the_action_call_is_the_same_json_with_the_domain_encoded_once(installed
         {"domain": domain},
         call,
         [1, 2],
+        {**call, "text": "caf\u00e9 \U0001f600 </b>", "score": 0.1 + 0.2, "n": 2**70},
     ):
         assert json.loads(speedups._dumps(payload)) == payload
+
+
+def test_what_json_cannot_encode_raises_the_error_json_raises():
+    with pytest.raises(TypeError):
+        speedups._dumps({"next_action": "x", "tracker": {1, 2}})
 
 
 async def test_the_action_server_client_encodes_with_the_kept_domain(installed):
