@@ -74,6 +74,7 @@ ANSWER_SETS = {
     "twenty-ninth blind": DATA / "answers_blind29.yml",
     "thirtieth blind": DATA / "answers_blind30.yml",
     "thirty-first blind": DATA / "answers_blind31.yml",
+    "thirty-second blind": DATA / "answers_blind32.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -109,6 +110,7 @@ CRISIS_SETS = {
     "twenty-ninth blind": DATA / "crisis_blind29.yml",
     "thirtieth blind": DATA / "crisis_blind30.yml",
     "thirty-first blind": DATA / "crisis_blind31.yml",
+    "thirty-second blind": DATA / "crisis_blind32.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
