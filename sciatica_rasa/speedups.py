@@ -438,7 +438,7 @@ def _encode(value: Any) -> str:
         import ujson
 
         return ujson.dumps(value)
-    except Exception:  # noqa: BLE001 - json gives the same result or the error
+    except Exception:  # json gives the same result, or raises the error
         return json.dumps(value)
 
 
