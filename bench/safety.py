@@ -50,7 +50,7 @@ SETS = {
     "ninth blind": TRAINING / "red_flag_blind9.yml",
     "tenth blind": TRAINING / "red_flag_blind10.yml",
     "eleventh blind": TRAINING / "red_flag_blind11.yml",
-    "twelfth blind": BLIND / "red_flag_blind12.yml",
+    "twelfth blind": TRAINING / "red_flag_blind12.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

@@ -877,3 +877,80 @@ def test_going_by_the_clock_is_asked_about(detector):
 )
 def test_reports_of_the_sign_after_a_question(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round J, from the twelfth blind set (scored first): short sentences of the
+# same kinds, not the set's own.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my bladder's gone on strike", "emergency"),
+        ("I cannit hold me wind in", "emergency"),
+        ("I can't hang on to a fart any more", "emergency"),
+        ("a few mishaps in the back department", "emergency"),
+        ("a poo accident today and I didn't feel it", "emergency"),
+        ("the feeling down there has switched off", "emergency"),
+        ("like I'm sitting on a thick cushion", "emergency"),
+        ("no feeling on the toilet seat", "emergency"),
+        ("my nether parts done gone numb", "emergency"),
+        ("di inside a mi thigh dem numb", "emergency"),
+        ("mi cyaan feel nutten when mi siddung", "emergency"),
+        ("I couldn't feel the flannel on my groin", "emergency"),
+        ("my manhood's numb", "emergency"),
+        ("my manhood won't stand up", "emergency"),
+        ("my manhood no dey stand again", "emergency"),
+        ("it gives out from under me", "urgent"),
+        ("my leg keeps going dead and giving way", "urgent"),
+        ("losing weight w/o trying", "urgent"),
+        ("I got flipped off the trampoline", "urgent"),
+    ],
+)
+def test_wordings_from_the_twelfth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Why can't I feel when I need a wee any more?", "emergency"),
+        (
+            "Is it normal for my groin to feel numb? Been like this since Friday",
+            "emergency",
+        ),
+        (
+            "Is it normal to feel nothing during sex? Happened again last night",
+            "emergency",
+        ),
+        ("Is it weird that I've lost 10 pounds without trying?", "urgent"),
+        (
+            "Is it normal to feel nothing during sex? It never happened to me",
+            "question",
+        ),
+    ],
+)
+def test_questions_that_report_the_sign_round_j(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_a_teenager_at_school_today_is_not_long_past(detector):
+    text = "I wet myself at school today and didn't feel it"
+    assert status(detector, text) == "emergency"
+    assert status(detector, "I wet myself when I was at school") == "none"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("that joke nearly made me wet myself", "none"),
+        ("I had a temperature last month", "none"),
+        ("I've got a fever for this new Netflix series", "none"),
+        ("my job is a cancer on my social life", "none"),
+        ("my back feels like I've been hit by a truck", "none"),
+        ("both legs ache after the charity walk", "uncertain"),
+        ("my son's got a temperature", "uncertain"),
+    ],
+)
+def test_look_alikes_of_round_j(detector, text, expected):
+    assert status(detector, text) == expected
