@@ -108,8 +108,8 @@ _UNSURE = re.compile(
     r"no entiendo|no comprendo|ne comprends pas|non capisco|nie rozumiem|"
     # Twenty-second round (2026-12-06), from the twenty-third blind set.
     r"i (don'?t|do not|dont) get it|what'?s (this|that|it) (got )?to do with|"
-    r"(feels?|felt) like (it|they|my \w+) (might|could|would|is going to|was going to) "
-    r"(give|go|buckle|collapse)|"
+    r"(feels?|felt) like (it|they|my \w+)( (might|could|would|will|is going to|"
+    r"was going to)|'ll) (give|go|buckle|collapse)|"
     r"(i think|probably|maybe) ((it'?s|its|it is|that'?s|that is) )?just|"
     # Twenty-third round (2026-12-06), from the twenty-fourth blind set.
     r"not something i (want|wanna|wish|'?d like) to (discuss|talk about|share|go into)|"
@@ -124,7 +124,11 @@ _UNSURE = re.compile(
     # twenty-seventh blind sets: more refusals.
     r"(sooner|rather|prefer|'?d prefer|'?d rather|'?d sooner) not (to )?"
     r"(say|go into|talk about|discuss|answer|share|get into)(?!.{0,25}\bbut no\b)|"
-    r"(don'?t|do not|dont) (wanna|want to) (talk|say|speak|chat) about)\b"
+    r"(don'?t|do not|dont) (wanna|want to) (talk|say|speak|chat) about|"
+    # Thirtieth round (2026-12-07), from the thirty-second blind set: "not easy
+    # to say", "could have, I've not been hungry", "it feels like it'll give way".
+    r"(not|isn'?t|is not) (that |very )?easy to (say|tell|know)|tricky to (say|tell)|"
+    r"^(it )?could (well )?have)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -265,7 +269,11 @@ _SYMPTOM_NEGATION = re.compile(
     r"no longer|never) (been )?(coming|happening|working|staying|lasting|there|"
     r"possible)\b|"
     r"\bbut (it|he|she) (is|'?s|has been) (definitely |really |much |a bit |getting )?"
-    r"(weaker|worse|numb|dead|gone)\b)"
+    r"(weaker|worse|numb|dead|gone)\b|"
+    # Thirtieth round (2026-12-07), from the thirty-second blind set: "no... hang
+    # on, actually yeah, I didn't make it to the loo last night".
+    r"(didn'?t|did not|didnt|couldn'?t|could not) make it (to the (loo|toilet|"
+    r"bathroom|lav)|in time)\b)"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put

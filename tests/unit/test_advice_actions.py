@@ -492,6 +492,23 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "ich will einfach nur sterben",
         "i wnat to dei this pian is to much",
         "Every night I pray that I'll go to sleep and just not wake up",
+        # The thirty-second blind set (round 30; no newer set measures it).
+        "tengo las pastillas guardadas",
+        "mi padre dice que se quiere morir",
+        "penso di buttarmi dal balcone",
+        "ik wil er een eind aan maken",
+        "me cortei outra vez",
+        "ab jeene ka mann nahi karta",
+        "bidde moot",
+        "queria morrer",
+        "ayoko nang mabuhay",
+        "gonna end my lfe",
+        "what's the point of staying alive",
+        "my family would be better without me",
+        "took a handful of my tablets an hour ago",
+        "the knife is against my wrist",
+        "started hoarding my pills",
+        "I think about stepping out in front of it",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):

@@ -382,7 +382,14 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("aye, nothing's working down there", YES),
         ("no I haven't been dieting but I've dropped loads", YES),
         ("no, works like it used to", NO),
+        # The thirty-second blind set (round 30; no newer set measures it).
+        ("no wait, actually yes, I didn't make it to the toilet", YES),
+        ("couldn't make it to the loo in time", YES),
+        ("not easy to tell", UNSURE),
+        ("feels like it'll buckle but it hasn't", UNSURE),
+        ("could have, I haven't checked", UNSURE),
+        ("no, I always make it to the loo", NO),
     ],
 )
-def test_answers_from_the_seventh_to_twenty_seventh_blind_sets(text, meaning):
+def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
