@@ -75,6 +75,7 @@ ANSWER_SETS = {
     "thirtieth blind": DATA / "answers_blind30.yml",
     "thirty-first blind": DATA / "answers_blind31.yml",
     "thirty-second blind": DATA / "answers_blind32.yml",
+    "thirty-third blind": DATA / "answers_blind33.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -111,6 +112,7 @@ CRISIS_SETS = {
     "thirtieth blind": DATA / "crisis_blind30.yml",
     "thirty-first blind": DATA / "crisis_blind31.yml",
     "thirty-second blind": DATA / "crisis_blind32.yml",
+    "thirty-third blind": DATA / "crisis_blind33.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
