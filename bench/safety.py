@@ -51,7 +51,7 @@ SETS = {
     "tenth blind": TRAINING / "red_flag_blind10.yml",
     "eleventh blind": TRAINING / "red_flag_blind11.yml",
     "twelfth blind": TRAINING / "red_flag_blind12.yml",
-    "thirteenth blind": BLIND / "red_flag_blind13.yml",
+    "thirteenth blind": TRAINING / "red_flag_blind13.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

@@ -954,3 +954,86 @@ def test_a_teenager_at_school_today_is_not_long_past(detector):
 )
 def test_look_alikes_of_round_j(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round K, from the thirteenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I cannae get ma water tae come", "emergency"),
+        ("stood at the toilet and not a drop came", "emergency"),
+        ("only a trickle comes out", "emergency"),
+        ("trying to pass urine for hours", "emergency"),
+        ("I cannot make the urine normal", "emergency"),
+        ("my urine no dey come out well", "emergency"),
+        ("I don't seem to get the feeling that I need to wee", "emergency"),
+        ("it took forever to come out", "emergency"),
+        ("no bowel control since this morning", "emergency"),
+        ("it came out in my pants", "emergency"),
+        ("things keep escaping without any warning", "emergency"),
+        ("I pooed a bit in my pants", "emergency"),
+        ("mi cyaan hold mi business", "emergency"),
+        ("I am not feeling my skin at the bottom", "emergency"),
+        ("the whole area underneath feels numb", "emergency"),
+        ("perineal hypoaesthesia", "emergency"),
+        ("my backside area all numb one", "emergency"),
+        ("my leg keeps buckling on me", "urgent"),
+        ("Why can't I walk on my toes any more?", "urgent"),
+        ("breast ca pt, new back pain", "urgent"),
+        ("about 5kg without trying", "urgent"),
+        ("I came down flat on my back", "urgent"),
+        ("got body-slammed at practice", "urgent"),
+    ],
+)
+def test_wordings_from_the_thirteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_no_bowel_control_problems_is_still_a_no(detector):
+    assert status(detector, "no bowel control problems") == "none"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Can sciatica make you lose weight? I've lost 8kg since June", "urgent"),
+        ("Is it normal that when I wipe it feels numb?", "emergency"),
+        ("Is it normal for your bottom to feel numb with sciatica?", "question"),
+    ],
+)
+def test_questions_that_report_the_sign_round_k(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_weight_lost_on_a_doctors_advice_is_not_escalated(detector):
+    text = "My GP told me to lose weight, I've lost 4 kilos so far"
+    assert status(detector, text) not in ("urgent", "emergency")
+
+
+def test_a_relative_with_back_pain_now_is_who_the_message_is_for(detector):
+    text = "My dad had bowel cancer in 2015. This month he's had bad back pain."
+    assert status(detector, text) == "uncertain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you walk like you've wet yourself",
+        "my motivation is getting weaker by the day",
+        "I'm on my last legs",
+        "got rugby-tackled by the dog",
+        "I'm a Cancer, star sign wise",
+        "excitement was at fever pitch",
+        "the GP asked about numbness down there, none of that",
+        "yesterday it was fine and today it is fine",
+    ],
+)
+def test_look_alikes_of_round_k(detector, text):
+    assert status(detector, text) in ("none", "question")
+
+
+def test_a_day_that_was_fine_before_does_not_deny_the_weakness(detector):
+    text = "my leg has been getting weaker all week, monday it was fine"
+    assert status(detector, text) == "urgent"
