@@ -273,7 +273,11 @@ _SYMPTOM_NEGATION = re.compile(
     # Thirtieth round (2026-12-07), from the thirty-second blind set: "no... hang
     # on, actually yeah, I didn't make it to the loo last night".
     r"(didn'?t|did not|didnt|couldn'?t|could not) make it (to the (loo|toilet|"
-    r"bathroom|lav)|in time)\b)"
+    r"bathroom|lav)|in time)\b|"
+    # Thirty-first round (2026-12-07), from the thirty-third blind set: "had to
+    # run for the loo and didn't make it".
+    r"(loo|toilet|bathroom|lav) and (didn'?t|did not|didnt|couldn'?t|could not) "
+    r"make it\b)"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put

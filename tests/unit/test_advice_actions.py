@@ -509,6 +509,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "the knife is against my wrist",
         "started hoarding my pills",
         "I think about stepping out in front of it",
+        # The thirty-third blind set (round 31; no newer set measures it).
+        "I don't think I'll be around for Christmas",
+        "vorrei morire",
+        # Greek: "I don't want to live any more".
+        "\u0394\u03b5\u03bd \u03b8\u03ad\u03bb\u03c9 \u03bd\u03b1 "
+        "\u03b6\u03c9 \u03ac\u03bb\u03bb\u03bf",
+        "ma baddi 3eesh",
+        "jag orkar inte leva",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -719,6 +727,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Does pregabalin cause suicidal thoughts? I read it on the leaflet",
         "I don't want to live in pain for the rest of my life, what are my options",
         "I'm not suicidal but I am fed up",
+        # The thirty-second and thirty-third blind sets (round 31).
+        "I feel like a burden asking my son to tie my laces",
+        "I can't go on like this with my current painkillers",
+        "stockpiling frozen peas for ice packs",
+        "a character overdosed on the show, how do I keep my tablets safely away",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -389,6 +389,8 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("feels like it'll buckle but it hasn't", UNSURE),
         ("could have, I haven't checked", UNSURE),
         ("no, I always make it to the loo", NO),
+        # The thirty-third blind set (round 31).
+        ("ran for the toilet and didn't make it", YES),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
