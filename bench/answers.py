@@ -76,6 +76,7 @@ ANSWER_SETS = {
     "thirty-first blind": DATA / "answers_blind31.yml",
     "thirty-second blind": DATA / "answers_blind32.yml",
     "thirty-third blind": DATA / "answers_blind33.yml",
+    "thirty-fourth blind": DATA / "answers_blind34.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -113,6 +114,7 @@ CRISIS_SETS = {
     "thirty-first blind": DATA / "crisis_blind31.yml",
     "thirty-second blind": DATA / "crisis_blind32.yml",
     "thirty-third blind": DATA / "crisis_blind33.yml",
+    "thirty-fourth blind": DATA / "crisis_blind34.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
