@@ -52,7 +52,7 @@ SETS = {
     "eleventh blind": TRAINING / "red_flag_blind11.yml",
     "twelfth blind": TRAINING / "red_flag_blind12.yml",
     "thirteenth blind": TRAINING / "red_flag_blind13.yml",
-    "fourteenth blind": BLIND / "red_flag_blind14.yml",
+    "fourteenth blind": TRAINING / "red_flag_blind14.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

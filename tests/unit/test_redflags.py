@@ -1037,3 +1037,45 @@ def test_look_alikes_of_round_k(detector, text):
 def test_a_day_that_was_fine_before_does_not_deny_the_weakness(detector):
     text = "my leg has been getting weaker all week, monday it was fine"
     assert status(detector, text) == "urgent"
+
+
+# Round L, from the fourteenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i cant fell when i need to pee", "emergency"),
+        ("had an accident in bed last night", "emergency"),
+        ("a bit of waterworks bother today", "emergency"),
+        ("farts just escaping", "emergency"),
+        ("I can't hold em in", "emergency"),
+        ("I haven't been able to feel myself going for a poo", "emergency"),
+        ("the stool is coming out without I know it", "emergency"),
+        ("an 'accident' at the back end today", "emergency"),
+        ("I can't tell the difference between wind and a poo", "emergency"),
+        ("passing wind without meaning to", "emergency"),
+        ("I can't clench", "emergency"),
+        ("I'd no control at all of me bowels", "emergency"),
+        ("near my privates it felt like touching through a thick glove", "emergency"),
+        ("now the right one has started doing the exact same thing", "emergency"),
+        ("I can't stand up without it buckling", "urgent"),
+        ("losing weight, 5 kilo in a month, I am not doing diet", "urgent"),
+        ("RTC yesterday, now back pain", "urgent"),
+        ("Could the fever I've had since Monday be from my back?", "urgent"),
+        ("Is it normal? The knee gives way, it's happened six times today", "urgent"),
+    ],
+)
+def test_wordings_from_the_fourteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm feverish with excitement",
+        "I had a high temperature last winter",
+    ],
+)
+def test_look_alikes_of_round_l(detector, text):
+    assert status(detector, text) == "none"
