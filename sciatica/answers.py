@@ -128,7 +128,11 @@ _UNSURE = re.compile(
     # Thirtieth round (2026-12-07), from the thirty-second blind set: "not easy
     # to say", "could have, I've not been hungry", "it feels like it'll give way".
     r"(not|isn'?t|is not) (that |very )?easy to (say|tell|know)|tricky to (say|tell)|"
-    r"^(it )?could (well )?have)\b"
+    r"^(it )?could (well )?have|"
+    # Thirty-second round (2026-12-07), from the thirty-fourth blind set: a son
+    # who "hasn't liked to ask", "I'd have to check my records".
+    r"(haven'?t|have not|not|never) liked to ask|(she|he|they)'?s? (has |have )?not "
+    r"mentioned (anything|it)|('?d|would|will|i'?ll) have to check)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -277,7 +281,11 @@ _SYMPTOM_NEGATION = re.compile(
     # Thirty-first round (2026-12-07), from the thirty-third blind set: "had to
     # run for the loo and didn't make it".
     r"(loo|toilet|bathroom|lav) and (didn'?t|did not|didnt|couldn'?t|could not) "
-    r"make it\b)"
+    r"make it\b|"
+    # Thirty-second round (2026-12-07): "went about 14 hours without peeing
+    # yesterday and never felt the urge".
+    r"never felt the (urge|need)\b|without (peeing|weeing|a wee|a pee) (and|yesterday|"
+    r"all day|since))"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put

@@ -517,6 +517,25 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "\u03b6\u03c9 \u03ac\u03bb\u03bb\u03bf",
         "ma baddi 3eesh",
         "jag orkar inte leva",
+        # The thirty-fourth blind set (round 32; no newer set measures it).
+        "\u6211\u4e0d\u60f3\u6d3b\u4e86",  # Chinese: "I don't want to live"
+        "\u0623\u0631\u064a\u062f \u0623\u0646 \u0623\u0646\u0647\u064a "
+        "\u062d\u064a\u0627\u062a\u064a",  # Arabic: "I want to end my life"
+        "\u0627\u0646\u062a\u062d\u0627\u0631",  # Arabic: "suicide"
+        "\u0445\u043e\u0447\u0443 \u0443\u043c\u0435\u0440\u0435\u0442\u044c",
+        "if i dissapear dont worry, its for the best",
+        "paid off my debts, just wanted to say thanks",
+        "I want to disapear forever",
+        "I want out. Permanently.",
+        "how to kill yourself without pain",
+        "it would be easier if I just ended it",
+        "I sat with a razor again",
+        "I won't be here next week",
+        "I won't be a problem much longer",
+        "I've decided to stop fighting",
+        "so the pharmacist doesn't get suspicious",
+        "how high does a car park have to be to make sure",
+        "he said he'll drive off the bridge",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -732,6 +751,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I can't go on like this with my current painkillers",
         "stockpiling frozen peas for ice packs",
         "a character overdosed on the show, how do I keep my tablets safely away",
+        # The thirty-fourth blind set (round 32).
+        "a novel about a suicide",
+        "I can't go on like this, I need a second opinion",
+        "I'd rather be dead than go back to that class",
+        "saying goodbye to my high heels",
+        "my cat is the only thing keeping me sane",
+        "a documentary about assisted dying",
+        "I'm not afraid of dying but I'd like to walk to the shops",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -391,6 +391,10 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("no, I always make it to the loo", NO),
         # The thirty-third blind set (round 31).
         ("ran for the toilet and didn't make it", YES),
+        # The thirty-fourth blind set (round 32).
+        ("went all day without a wee and never felt the urge", YES),
+        ("I haven't liked to ask him", UNSURE),
+        ("I'd have to check", UNSURE),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
