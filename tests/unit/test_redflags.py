@@ -969,7 +969,6 @@ def test_look_alikes_of_round_j(detector, text, expected):
         ("I cannot make the urine normal", "emergency"),
         ("my urine no dey come out well", "emergency"),
         ("I don't seem to get the feeling that I need to wee", "emergency"),
-        ("it took forever to come out", "emergency"),
         ("no bowel control since this morning", "emergency"),
         ("it came out in my pants", "emergency"),
         ("things keep escaping without any warning", "emergency"),
@@ -1028,6 +1027,8 @@ def test_a_relative_with_back_pain_now_is_who_the_message_is_for(detector):
         "excitement was at fever pitch",
         "the GP asked about numbness down there, none of that",
         "yesterday it was fine and today it is fine",
+        "I find it difficult to come out of the car",
+        "it took ages to come out of the anaesthetic",
     ],
 )
 def test_look_alikes_of_round_k(detector, text):
