@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -159,6 +159,12 @@ class _Rule:
     applies_to: frozenset[str] | None = None
     terminators: frozenset[str] = frozenset()  # on top of the shared ones
     wildcards: frozenset[int] = field(default_factory=frozenset)
+    # Keys the token just before / just after the match must not have
+    # (a pattern's leading or trailing ``!a|b`` element); with a leading
+    # ``!a|b _?``, nor the token before that.
+    not_before: frozenset[str] = frozenset()
+    not_before_reach: int = 1
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -279,6 +285,10 @@ class RedFlagDetector:
             rule = self._rules[doc.vocab.strings[key]]
             if rule.kind == "concept" and not _same_sentence(doc, start, end - 1):
                 continue  # "... when I wipe. The numb bit is on my foot."
+            if _next_to(
+                doc, range(start - rule.not_before_reach, start), rule.not_before
+            ) or _next_to(doc, range(end, end + 1), rule.not_after):
+                continue  # "I can't come" is not "I can't come to work"
             owned = frozenset(
                 start + offset
                 for offset, element in enumerate(alignment)
@@ -522,14 +532,22 @@ class RedFlagDetector:
 
     def _compile(self, pattern: str, rule: _Rule, where: str) -> None:
         try:
-            tokens, wildcards = _expand(pattern, self._vocabulary)
+            tokens, wildcards, edges = _expand(pattern, self._vocabulary)
         except ValueError as error:
             raise KnowledgeError(
                 Errors.E011.format(
                     file=self._file, where=where, pattern=pattern, error=error
                 )
             ) from error
-        self._rules[where] = _Rule(**{**rule.__dict__, "wildcards": wildcards})
+        self._rules[where] = _Rule(
+            **{
+                **rule.__dict__,
+                "wildcards": wildcards,
+                "not_before": edges.before,
+                "not_before_reach": edges.before_reach,
+                "not_after": edges.after,
+            }
+        )
         self._matcher.add(where, [tokens])
 
 
@@ -663,39 +681,54 @@ class _Vocabulary:
             token.norm_ = "|" + "|".join(sorted(keys)) + "|"
 
 
+class _Edges(NamedTuple):
+    """Words that must not stand next to a pattern's match."""
+
+    before: frozenset[str] = frozenset()
+    before_reach: int = 1  # 2: "!it _? <cannot> come" also skips "it just"
+    after: frozenset[str] = frozenset()
+
+
 def _expand(
     pattern: str, vocabulary: _Vocabulary
-) -> tuple[list[dict[str, Any]], frozenset[int]]:
+) -> tuple[list[dict[str, Any]], frozenset[int], _Edges]:
     """Compiles one pattern string into one Matcher token pattern.
 
+    A leading ``!a|b`` element says which words must not come just before the
+    match (with ``_?`` after it, nor one word earlier), a trailing one which
+    must not come just after it ("<cannot> come !to|out" is not "I can't come
+    to work"). Neither is part of the match.
+
     Returns:
-        The token patterns and the positions that are wildcards.
+        The token patterns, the positions that are wildcards, and the words
+        that must not stand next to the match.
 
     Raises:
-        ValueError: On an unknown group or an empty pattern.
+        ValueError: On an unknown group, an empty pattern or a misplaced ``!``.
     """
+    raws = pattern.split()
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    reach = 1
+    if len(raws) > 1 and raws[-1].startswith("!"):
+        after = frozenset(_keys(raws.pop()[1:], vocabulary))
+    if len(raws) > 1 and raws[0].startswith("!"):
+        before = frozenset(_keys(raws.pop(0)[1:], vocabulary))
+        if len(raws) > 1 and raws[0] == "_?":
+            raws.pop(0)
+            reach = 2
+    if any(raw.startswith("!") for raw in raws):
+        raise ValueError("a '!' element can only open or close the pattern")
     tokens: list[dict[str, Any]] = []
     wildcards = set()
-    for raw in pattern.split():
+    for raw in raws:
         optional = raw.endswith("?") and len(raw) > 1
         body = raw[:-1] if optional else raw
         if body == "_":
             wildcards.add(len(tokens))
             tokens.append({"OP": "?"} if optional else {})
             continue
-        keys = []
-        for alternative in body.split("|"):
-            if alternative.startswith("<") and alternative.endswith(">"):
-                if f"g:{alternative[1:-1]}" not in vocabulary.group_names:
-                    raise ValueError(f"unknown group {alternative}")
-                keys.append(f"g:{alternative[1:-1]}")
-            elif alternative.startswith("="):
-                keys.append(f"w:{alternative[1:]}")
-                vocabulary.words.add(alternative[1:])
-            elif alternative:
-                keys.append(vocabulary.add(alternative))
-        if not keys:
-            raise ValueError(f"'{raw}' matches nothing")
+        keys = _keys(body, vocabulary)
         regex = (
             r"\|(?:" + "|".join(re.escape(key) for key in sorted(set(keys))) + r")\|"
         )
@@ -705,7 +738,39 @@ def _expand(
         tokens.append(spec)
     if not tokens:
         raise ValueError("the pattern is empty")
-    return tokens, frozenset(wildcards)
+    return tokens, frozenset(wildcards), _Edges(before, reach, after)
+
+
+def _keys(body: str, vocabulary: _Vocabulary) -> list[str]:
+    """The token keys one ``a|<group>|=word`` element stands for.
+
+    Raises:
+        ValueError: On an unknown group or an element that matches nothing.
+    """
+    keys = []
+    for alternative in body.split("|"):
+        if alternative.startswith("<") and alternative.endswith(">"):
+            if f"g:{alternative[1:-1]}" not in vocabulary.group_names:
+                raise ValueError(f"unknown group {alternative}")
+            keys.append(f"g:{alternative[1:-1]}")
+        elif alternative.startswith("="):
+            keys.append(f"w:{alternative[1:]}")
+            vocabulary.words.add(alternative[1:])
+        elif alternative:
+            keys.append(vocabulary.add(alternative))
+    if not keys:
+        raise ValueError(f"'{body}' matches nothing")
+    return keys
+
+
+def _next_to(doc: Doc, indices: range, keys: frozenset[str]) -> bool:
+    """Whether a token at ``indices`` (those in the doc) has any of ``keys``."""
+    return bool(keys) and any(
+        f"|{key}|" in doc[index].norm_
+        for index in indices
+        if 0 <= index < len(doc)
+        for key in keys
+    )
 
 
 def _any_cue(text: str, cues: Sequence[re.Pattern[str]]) -> bool:

@@ -1080,3 +1080,65 @@ def test_wordings_from_the_fourteenth_blind_set(detector, text, expected):
 )
 def test_look_alikes_of_round_l(detector, text):
     assert status(detector, text) == "none"
+
+
+# Review of 2026-12-07: "can't come" and "can't finish" are sexual signs only
+# when no place, time or thing follows; the bladder signs that were caught only
+# through them have their own patterns.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't finish the exercises",
+        "I couldn't finish my walk today",
+        "can't finish walking round the block",
+        "I couldn't come to work today",
+        "I can't come in tomorrow",
+        "struggling to come out of the bath",
+        "my daughter can't come over this weekend",
+        "numb when I finish work",
+        "I try to sleep but it just won't come",
+        "the end of this pain can't come soon enough",
+        "I hope I don't come round from the anaesthetic",
+    ],
+)
+def test_come_and_finish_in_their_ordinary_senses(detector, text):
+    assert status(detector, text) in ("none", "question")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't come anymore since the back went",
+        "I just can't come",
+        "can't finish in bed anymore",
+        "couldn't finish last night, no sensation",
+        "since my back went i cant finish when im with my gf",
+        "he can't come during sex now",
+        "no feeling when I come",
+        "haven't been able to finish, which is new",
+    ],
+)
+def test_come_and_finish_as_sexual_signs(detector, text):
+    result = detector.detect(text)
+    assert result.status == "emergency"
+    assert "sexual_dysfunction" in {f.concept for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pee wont come out properly",
+        "today urine cannot come out",
+        "I know I need to go but it just won't come",
+        "i went for a poo and i couldnt feel anything coming out",
+    ],
+)
+def test_bladder_and_bowel_signs_once_read_through_cant_come(detector, text):
+    result = detector.detect(text)
+    assert result.status == "emergency"
+    assert {f.concept for f in result.findings} & {
+        "bladder_dysfunction",
+        "bowel_dysfunction",
+    }
