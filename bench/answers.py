@@ -77,6 +77,7 @@ ANSWER_SETS = {
     "thirty-second blind": DATA / "answers_blind32.yml",
     "thirty-third blind": DATA / "answers_blind33.yml",
     "thirty-fourth blind": DATA / "answers_blind34.yml",
+    "thirty-fifth blind": DATA / "answers_blind35.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -115,6 +116,7 @@ CRISIS_SETS = {
     "thirty-second blind": DATA / "crisis_blind32.yml",
     "thirty-third blind": DATA / "crisis_blind33.yml",
     "thirty-fourth blind": DATA / "crisis_blind34.yml",
+    "thirty-fifth blind": DATA / "crisis_blind35.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
