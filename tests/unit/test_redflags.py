@@ -1142,3 +1142,86 @@ def test_bladder_and_bowel_signs_once_read_through_cant_come(detector, text):
         "bladder_dysfunction",
         "bowel_dysfunction",
     }
+
+
+# Round M, from the fifteenth blind set (scored first), and four older misses of
+# the first, fifth and sixth sets.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I can't take a piss, been stood here ages", "emergency"),
+        ("new urinary hesitancy with the leg pain", "emergency"),
+        ("poor stream since Tuesday", "emergency"),
+        ("ahora no puedo orinar bien", "emergency"),
+        ("the wee comes out of me without me knowing", "emergency"),
+        ("I can't control when the poo comes out", "emergency"),
+        ("it came out in my clothes", "emergency"),
+        ("I can't feel when my bowels need to open", "emergency"),
+        ("now cannot control my poop", "emergency"),
+        ("toilet pe control nahi raha", "emergency"),
+        ("perineal paraesthesia since this morning", "emergency"),
+        ("the pain is shooting down the pair of them", "emergency"),
+        ("now also left leg is tingling", "emergency"),
+        ("my good leg is not really my good leg these days", "emergency"),
+        (
+            "is it the back that's stopping me climaxing? started the same week as it",
+            "emergency",
+        ),
+        ("my privates feel muted", "emergency"),
+        ("ED came on last week", "emergency"),
+        ("i can't feel myself climax, it was fine last week", "emergency"),
+        ("my right leg has got so weak", "urgent"),
+        ("it keeps folding on me", "urgent"),
+        ("it keeps giein way on me", "urgent"),
+        ("I can't go on my tiptoes on that side", "urgent"),
+        ("may lagnat ako since last night", "urgent"),
+        ("unintentional wt loss of 8kg", "urgent"),
+        ("weight keep dropping, never diet", "urgent"),
+        ("rolled the tractor on Friday", "urgent"),
+        ("fell off the shed when I was fixing the roof", "urgent"),
+    ],
+)
+def test_wordings_from_the_fifteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Can I lose feeling down there with sciatica? It started the same day "
+            "as the leg pain",
+            "emergency",
+        ),
+        (
+            "should I be worried my other leg tingles now? right side started today",
+            "emergency",
+        ),
+    ],
+)
+def test_questions_that_report_the_sign_round_m(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sleep with a cushion between both legs",
+        "pins and needles in both hands from the laptop",
+        "this back pain is like a cancer on my whole life",
+        "my laptop keeps crashing",
+        "my phone is muted",
+        "No, I don't feel nothing wrong down there",
+        "I went to ED yesterday, they said it's sciatica",
+        "when I was a kid I fell off the roof",
+    ],
+)
+def test_look_alikes_of_round_m(detector, text):
+    assert status(detector, text) in ("none", "question")
+
+
+def test_a_relatives_cancer_with_her_new_sciatica_is_asked_about(detector):
+    text = "My mum is on chemo and she's started with bad sciatica"
+    assert status(detector, text) == "uncertain"
