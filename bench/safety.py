@@ -53,7 +53,7 @@ SETS = {
     "twelfth blind": TRAINING / "red_flag_blind12.yml",
     "thirteenth blind": TRAINING / "red_flag_blind13.yml",
     "fourteenth blind": TRAINING / "red_flag_blind14.yml",
-    "fifteenth blind": BLIND / "red_flag_blind15.yml",
+    "fifteenth blind": TRAINING / "red_flag_blind15.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
