@@ -132,7 +132,12 @@ _UNSURE = re.compile(
     # Thirty-second round (2026-12-07), from the thirty-fourth blind set: a son
     # who "hasn't liked to ask", "I'd have to check my records".
     r"(haven'?t|have not|not|never) liked to ask|(she|he|they)'?s? (has |have )?not "
-    r"mentioned (anything|it)|('?d|would|will|i'?ll) have to check)\b"
+    r"mentioned (anything|it)|('?d|would|will|i'?ll) have to check|"
+    # Thirty-third round (2026-12-07), from the thirty-fifth blind set: "I don't
+    # think so but my memory's not great".
+    r"(don'?t|dont|do not) think so but|"
+    r"memory'?s? (is )?(not (great|good|the best|what it was)|terrible|bad|shocking|"
+    r"awful|rubbish|poor))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -285,7 +290,9 @@ _SYMPTOM_NEGATION = re.compile(
     # Thirty-second round (2026-12-07): "went about 14 hours without peeing
     # yesterday and never felt the urge".
     r"never felt the (urge|need)\b|without (peeing|weeing|a wee|a pee) (and|yesterday|"
-    r"all day|since))"
+    r"all day|since)|"
+    # Thirty-third round (2026-12-07): Spanish "sí, no puedo tener erecciones".
+    r"no puedo (tener|sentir|orinar|controlar|aguantar|levantar|caminar)\b)"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put

@@ -536,6 +536,30 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "so the pharmacist doesn't get suspicious",
         "how high does a car park have to be to make sure",
         "he said he'll drive off the bridge",
+        # The thirty-fifth blind set (round 33; no newer set measures it).
+        "\u092e\u0948\u0902 \u092e\u0930\u0928\u093e "
+        "\u091a\u093e\u0939\u0924\u093e \u0939\u0942\u0901",  # Hindi
+        "ela quer morrer",
+        "\u3082\u3046\u6b7b\u306b\u305f\u3044",  # Japanese: "I want to die"
+        "\uc8fd\uace0 \uc2f6\uc5b4",  # Korean: "I want to die"
+        "dw i ddim eisiau byw",
+        "chc\u0119 ze sob\u0105 sko\u0144czy\u0107",
+        "\u05d0\u05e0\u05d9 \u05e8\u05d5\u05e6\u05d4 "
+        "\u05dc\u05de\u05d5\u05ea",  # Hebrew: "I want to die"
+        "cancel my appointments, I won't need any of them",
+        "he gave away his tools and said he won't be needing them",
+        "nobody will have to put up with me for much longer",
+        "I'm planning to jump from the car park roof",
+        "I'd like to die, honestly",
+        "I've been cutting my arms again",
+        "I don't care if I live or die",
+        "just took all my tablets",
+        "won't be bothering anyone for much longer",
+        "tell my son I'm sorry",
+        "the emergency is me being alive",
+        "I go to sleep hoping I don't wake up",
+        "got a hosepipe for the car exhaust",
+        "what's the point of me",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -759,6 +783,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "my cat is the only thing keeping me sane",
         "a documentary about assisted dying",
         "I'm not afraid of dying but I'd like to walk to the shops",
+        # The thirty-fifth blind set (round 33).
+        "a paracetamol overdose is mostly dangerous because of the liver",
+        "what's the lethal dose of caffeine, I drink a lot of coffee",
+        "I took all my tablets this morning with breakfast",
+        "I hope I don't wake up during the operation",
+        "I won't be bothering you again, the pain has gone, thanks",
+        "I'd like to die peacefully at 95",
+        "tell my daughter I'm sorry I can't make her play",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -395,6 +395,10 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("went all day without a wee and never felt the urge", YES),
         ("I haven't liked to ask him", UNSURE),
         ("I'd have to check", UNSURE),
+        # The thirty-fifth blind set (round 33).
+        ("I don't think so but I can't be certain", UNSURE),
+        ("no I don't think so but my memory is terrible", UNSURE),
+        ("s\u00ed, no puedo sentir nada", YES),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
