@@ -78,6 +78,7 @@ ANSWER_SETS = {
     "thirty-third blind": DATA / "answers_blind33.yml",
     "thirty-fourth blind": DATA / "answers_blind34.yml",
     "thirty-fifth blind": DATA / "answers_blind35.yml",
+    "thirty-sixth blind": DATA / "answers_blind36.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -117,6 +118,7 @@ CRISIS_SETS = {
     "thirty-third blind": DATA / "crisis_blind33.yml",
     "thirty-fourth blind": DATA / "crisis_blind34.yml",
     "thirty-fifth blind": DATA / "crisis_blind35.yml",
+    "thirty-sixth blind": DATA / "crisis_blind36.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
