@@ -1225,3 +1225,60 @@ def test_look_alikes_of_round_m(detector, text):
 def test_a_relatives_cancer_with_her_new_sciatica_is_asked_about(detector):
     text = "My mum is on chemo and she's started with bad sciatica"
     assert status(detector, text) == "uncertain"
+
+
+# Round N, from the sixteenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ab potty control nahi ho rahi", "emergency"),
+        ("a couple of accidents at the back end", "emergency"),
+        ("the back has stopped me feeling when I need to go", "emergency"),
+        ("cannae feel masel when I'm wipin", "emergency"),
+        ("my bottom feels like a dentist injection", "emergency"),
+        ("things are not working in the bedroom since the fall", "emergency"),
+        ("the little fella's not saluting", "emergency"),
+        ("my d is kind of numb", "emergency"),
+        ("my junk feels totally dead", "emergency"),
+        ("my right leg has got gradually weaker", "urgent"),
+        ("R EHL weakening since Monday", "urgent"),
+        ("the leg keeps giving out on me", "urgent"),
+        ("T 38.9, LBP", "urgent"),
+    ],
+)
+def test_wordings_from_the_sixteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Can sciatica make you not feel when you need a wee? This morning it "
+            "just came out",
+            "emergency",
+        ),
+        (
+            "Is it normal to have numbness round my privates? Started yesterday",
+            "emergency",
+        ),
+        ("why does my bum feel like a dentist injection?", "emergency"),
+        ("Why does my leg give way? Happened 4 times today", "urgent"),
+    ],
+)
+def test_questions_that_report_the_sign_round_n(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does my GP keep asking about numbness down there?",
+        "I can't feel myself when I'm wiping my nose, it's so blocked",
+        "everything came crashing down at work",
+    ],
+)
+def test_look_alikes_of_round_n(detector, text):
+    assert status(detector, text) in ("none", "question")
