@@ -137,7 +137,11 @@ _UNSURE = re.compile(
     # think so but my memory's not great".
     r"(don'?t|dont|do not) think so but|"
     r"memory'?s? (is )?(not (great|good|the best|what it was)|terrible|bad|shocking|"
-    r"awful|rubbish|poor))\b"
+    r"awful|rubbish|poor)|"
+    # Thirty-fourth round (2026-12-07), from the thirty-sixth blind set: "I bumped
+    # my back on a door frame but I don't think that's it".
+    r"(don'?t|dont|do not) think (that'?s|that is|it'?s|it is|that was|it was) "
+    r"(it|the cause|why|what did it|what caused it))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -292,7 +296,8 @@ _SYMPTOM_NEGATION = re.compile(
     r"never felt the (urge|need)\b|without (peeing|weeing|a wee|a pee) (and|yesterday|"
     r"all day|since)|"
     # Thirty-third round (2026-12-07): Spanish "sí, no puedo tener erecciones".
-    r"no puedo (tener|sentir|orinar|controlar|aguantar|levantar|caminar)\b)"
+    r"no puedo (tener|sentir|orinar|controlar|aguantar|levantar|caminar)\b|"
+    r"no tengo (erecciones|sensaci[oó]n|fuerza|control)\b)"
 )
 # A "no" said in other words anywhere in the answer: "I've checked and it
 # feels completely normal", "all working fine ta", "if anything I've put

@@ -560,6 +560,25 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I go to sleep hoping I don't wake up",
         "got a hosepipe for the car exhaust",
         "what's the point of me",
+        # The thirty-sixth blind set (round 34; no newer set measures it).
+        "\u0986\u09ae\u09bf \u0986\u09b0 \u09ac\u09be\u0981\u099a\u09a4\u09c7 "
+        "\u099a\u09be\u0987 \u09a8\u09be",  # Bengali: "I don't want to live"
+        "mann karta hai mar jaun",
+        "gusto ko na lang mamatay",
+        "ik wil niet meer wakker worden",
+        "nie widz\u0119 sensu dalej \u017cy\u0107",
+        "I'd rather die by my own hand",
+        "I'm not planning on being here next month",
+        "I've decided this weekend is it",
+        "I've started stabbing my legs",
+        "how long does it take to drown",
+        "the world would be a better place without me",
+        "I've lived long enough, I know where I'd go",
+        "I've stopped taking my insulin",
+        "I've stopped eating and drinking on purpose",
+        "a rope and a beam",
+        "life insurance pays out if I do it myself",
+        "there's a razor upstairs, I keep thinking about using it",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -791,6 +810,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I won't be bothering you again, the pain has gone, thanks",
         "I'd like to die peacefully at 95",
         "tell my daughter I'm sorry I can't make her play",
+        # The thirty-sixth blind set (round 34).
+        "I lost my best mate to suicide years ago and now I volunteer",
+        "planning my funeral with my husband, just practical",
+        "see you all on the other side of the surgery",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

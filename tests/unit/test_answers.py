@@ -399,6 +399,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I don't think so but I can't be certain", UNSURE),
         ("no I don't think so but my memory is terrible", UNSURE),
         ("s\u00ed, no puedo sentir nada", YES),
+        # The thirty-sixth blind set (round 34).
+        ("fell off a step but I don't think that's what caused it", UNSURE),
+        ("s\u00ed, no tengo sensaci\u00f3n", YES),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
