@@ -54,7 +54,7 @@ SETS = {
     "thirteenth blind": TRAINING / "red_flag_blind13.yml",
     "fourteenth blind": TRAINING / "red_flag_blind14.yml",
     "fifteenth blind": TRAINING / "red_flag_blind15.yml",
-    "sixteenth blind": BLIND / "red_flag_blind16.yml",
+    "sixteenth blind": TRAINING / "red_flag_blind16.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
