@@ -1277,8 +1277,15 @@ def test_questions_that_report_the_sign_round_n(detector, text, expected):
     [
         "Why does my GP keep asking about numbness down there?",
         "I can't feel myself when I'm wiping my nose, it's so blocked",
-        "everything came crashing down at work",
+        "an accident at the back end of last year, a van",
+        "saddle sensation intact",
     ],
 )
 def test_look_alikes_of_round_n(detector, text):
     assert status(detector, text) in ("none", "question")
+
+
+def test_a_car_that_came_crashing_into_me_is_trauma(detector):
+    # Review of 2026-12-07: an exclusion for "everything came crashing down"
+    # would also have hidden this; the look-alike stays escalated instead.
+    assert status(detector, "a car came crashing into the back of me") == "urgent"
