@@ -79,6 +79,7 @@ ANSWER_SETS = {
     "thirty-fourth blind": DATA / "answers_blind34.yml",
     "thirty-fifth blind": DATA / "answers_blind35.yml",
     "thirty-sixth blind": DATA / "answers_blind36.yml",
+    "thirty-seventh blind": DATA / "answers_blind37.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -119,6 +120,7 @@ CRISIS_SETS = {
     "thirty-fourth blind": DATA / "crisis_blind34.yml",
     "thirty-fifth blind": DATA / "crisis_blind35.yml",
     "thirty-sixth blind": DATA / "crisis_blind36.yml",
+    "thirty-seventh blind": DATA / "crisis_blind37.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
