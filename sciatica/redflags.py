@@ -325,7 +325,15 @@ class RedFlagDetector:
         reads as uncertain, so the assistant asks, rather than as not applying.
         So does a relative's sign of now (``family_asked`` in the rules' file:
         "Mum's leg is getting weaker" is most likely about the person the
-        message is for).
+        message is for); in a message written for someone else, a relative's
+        sign of now or fall (``family_asked``, ``family_subject_asked``) is
+        that person's and stands as it reads ("My son got tackled hard ...,
+        his back has been bad since"). A relative who is the subject of the
+        sign's own words ("my son fell off his bike": the family trigger
+        starts before the sign and shares its first words) makes the sign
+        uncertain for the concepts of ``family_subject_asked``, unless the
+        message is written for someone else (``proxy``: then the relative's
+        fall is that person's).
         """
         found = set()
         for trigger in triggers:
@@ -333,6 +341,14 @@ class RedFlagDetector:
             if rule.applies_to is not None and span.rule.name not in rule.applies_to:
                 continue
             if trigger.owned & span.owned:
+                if (
+                    rule.kind == FAMILY
+                    and not proxy
+                    and trigger.start < span.start
+                    and span.rule.name in self.family_subject_asked
+                    and _same_sentence(doc, span.start, trigger.start)
+                ):
+                    found.add(UNCERTAIN)
                 continue  # the trigger words are the symptom's own words
             if not _same_sentence(doc, span.start, trigger.start):
                 continue
@@ -340,7 +356,9 @@ class RedFlagDetector:
                 found.add(rule.kind)
         if FAMILY in found and (proxy or span.rule.name in self.family_asked):
             found.discard(FAMILY)
-            found.add(UNCERTAIN)
+            now = self.family_asked | self.family_subject_asked
+            if not (proxy and span.rule.name in now):
+                found.add(UNCERTAIN)
         for category in _EXCLUDING:
             if category in found:
                 return category
@@ -465,17 +483,24 @@ class RedFlagDetector:
             file=self._file,
             where="context",
             required={"terminators": list, "question_openers": list, "modifiers": list},
-            optional={"proxy_cues": list, "family_asked": list, "report_cues": list},
+            optional={
+                "proxy_cues": list,
+                "family_asked": list,
+                "family_subject_asked": list,
+                "report_cues": list,
+            },
         )
         self.terminators = frozenset(str(t).lower() for t in context["terminators"])
-        for concept in context.get("family_asked", []):
-            if concept not in self.concepts:
-                raise KnowledgeError(
-                    Errors.E010.format(
-                        file=self._file, where="context.family_asked", concept=concept
+        for key in ("family_asked", "family_subject_asked"):
+            for concept in context.get(key, []):
+                if concept not in self.concepts:
+                    raise KnowledgeError(
+                        Errors.E010.format(
+                            file=self._file, where=f"context.{key}", concept=concept
+                        )
                     )
-                )
         self.family_asked = frozenset(context.get("family_asked", []))
+        self.family_subject_asked = frozenset(context.get("family_subject_asked", []))
         self.proxy_cues = self._compile_cues(context, "proxy_cues", groups)
         self.report_cues = self._compile_cues(context, "report_cues", groups)
         self.question_openers = frozenset(

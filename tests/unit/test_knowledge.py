@@ -122,3 +122,11 @@ def test_an_unknown_concept_in_family_asked_is_an_error(tmp_path):
     )
     with pytest.raises(KnowledgeError, match=r"context\.family_asked.*'gout'"):
         RedFlagDetector(path)
+
+
+def test_an_unknown_concept_in_family_subject_asked_is_an_error(tmp_path):
+    path = write_variant(
+        tmp_path, lambda d: d["context"]["family_subject_asked"].append("gout")
+    )
+    with pytest.raises(KnowledgeError, match=r"context\.family_subject_asked.*'gout'"):
+        RedFlagDetector(path)

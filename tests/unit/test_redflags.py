@@ -1289,3 +1289,102 @@ def test_a_car_that_came_crashing_into_me_is_trauma(detector):
     # Review of 2026-12-07: an exclusion for "everything came crashing down"
     # would also have hidden this; the look-alike stays escalated instead.
     assert status(detector, "a car came crashing into the back of me") == "urgent"
+
+
+# Round O, from the seventeenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("14 hrs no wee. Bladder feels full, nothing coming.", "emergency"),
+        ("I have had no control over my water since Sunday", "emergency"),
+        ("ab peshab properly nahi aa raha", "emergency"),
+        ("I can't seem to feel myself go when I'm on the toilet", "emergency"),
+        ("today i pooped a bit and didnt notice", "emergency"),
+        ("I no fit hold my toilet again", "emergency"),
+        ("I have had no feeling in my seat since Sunday", "emergency"),
+        ("on the lavatory I cannot feel it beneath me", "emergency"),
+        ("numbness coming in the seat region", "emergency"),
+        ("the numbness has spread from my buttock around my back passage", "emergency"),
+        ("yung pwet ko parang manhid", "emergency"),
+        ("ab dono legs mein dard hai", "emergency"),
+        ("L leg, now R leg too", "emergency"),
+        ("both numb below the knee", "emergency"),
+        ("nothing's working downstairs since my back went", "emergency"),
+        ("I can't rise to the occasion any more", "emergency"),
+        ("there's no life at all in the auld fella", "emergency"),
+        ("since I done me back in there's no life in the old fella", "emergency"),
+        ("no siento nada during sex", "emergency"),
+        ("why can't I lift the front of my foot up?", "urgent"),
+        ("sweatin and shiverin, 38.5 on the thermometer", "urgent"),
+        ("PMH: Ca breast 2018", "urgent"),
+        ("Wt loss 8kg, not intentional", "urgent"),
+        ("my skirts are too big, though I've not been trying to slim", "urgent"),
+        ("weight bina try kiye 6 kg kam ho gaya", "urgent"),
+        ("got slammed into the boards at hockey", "urgent"),
+        ("Nadulas ako sa hagdan kahapon", "urgent"),
+    ],
+)
+def test_wordings_from_the_seventeenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Is it a concern that I wet the bed last night? Never happened to me "
+            "before",
+            "emergency",
+        ),
+        (
+            "Why would my back stop me being able to climax? Since the weekend I "
+            "just can't",
+            "emergency",
+        ),
+        (
+            "Could my fall on the ice have caused this? The pain started the next day.",
+            "urgent",
+        ),
+    ],
+)
+def test_questions_that_report_the_sign_round_o(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A relative who is the subject of the fall: asked about, not escalated.
+        ("My son fell off his bike yesterday, he's fine", "uncertain"),
+        (
+            "my brother had a fall last month, I'm asking about my own sciatica",
+            "uncertain",
+        ),
+        # Unless the message is written for that relative: then it is theirs.
+        ("Nan had a fall last night and now says her back's agony", "urgent"),
+        ("mum had a fall yesterday and hasnt been right since", "urgent"),
+        ("My son got tackled at rugby, his back has been bad since", "urgent"),
+        # A relative's sign of now in a message written for them.
+        (
+            "Dad's lost a lot of weight, he's not trying to, and now his back's bad",
+            "urgent",
+        ),
+    ],
+)
+def test_a_relatives_fall_round_o(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("that feeling like when you sit on a bike too long, down below", "uncertain"),
+        ("I lost weight when I had glandular fever at uni", "uncertain"),
+        ("My legs are like jelly after the week I've had at work", "none"),
+        ("on tablets for erection problems for about 5 years", "none"),
+    ],
+)
+def test_look_alikes_of_round_o(detector, text, expected):
+    assert status(detector, text) == expected
