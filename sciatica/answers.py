@@ -138,6 +138,13 @@ _UNSURE = re.compile(
     r"(don'?t|dont|do not) think so but|"
     r"memory'?s? (is )?(not (great|good|the best|what it was)|terrible|bad|shocking|"
     r"awful|rubbish|poor)|"
+    # Thirty-fifth round (2026-12-07), from the thirty-seventh blind set: "not that
+    # I remember but my memory isn't great", "I don't think so... there was a
+    # scare years ago", "sometimes it takes a while to start, not every time".
+    r"memory (isn'?t|ain'?t) (great|good|the best|what it was)|"
+    r"(was|had|there'?s been|been) a (\w+ )?scare"
+    r"(?!.{0,40}\b(clear|benign|fine|negative|nothing|ok|okay)\b)|"
+    r"not (every time|all the time|always)|"
     # Thirty-fourth round (2026-12-07), from the thirty-sixth blind set: "I bumped
     # my back on a door frame but I don't think that's it".
     r"(don'?t|dont|do not) think (that'?s|that is|it'?s|it is|that was|it was) "
@@ -430,7 +437,8 @@ _MINIMISED = re.compile(
 # thighs feel kind of dead"), not to the answer.
 _HEDGE = re.compile(
     r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then|"
-    r"not sure why|no idea why|maybe more|or more|if not more|maybe less)\b"
+    r"not sure why|no idea why|maybe more|or more|if not more|maybe less|"
+    r"not (every time|all the time|always))\b"
 )
 # A yes after a denial of something else: "no cough or anything but yes I've
 # been burning up", "a bit, but I haven't been eating much".

@@ -579,6 +579,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "a rope and a beam",
         "life insurance pays out if I do it myself",
         "there's a razor upstairs, I keep thinking about using it",
+        # The thirty-seventh blind set (round 35; no newer set measures it).
+        "nothing works. I've set a date.",
+        "staring at the bannister holding my dressing gown belt",
+        "no voy a estar aqu\u00ed para eso",
+        # Urdu: "I don't want to live any more".
+        "\u0645\u06cc\u06ba \u0627\u0628 \u062c\u06cc\u0646\u0627 "
+        "\u0646\u06c1\u06cc\u06ba \u0686\u0627\u06c1\u062a\u0627",
+        "does god forgive people who can't take any more pain and go early",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -814,6 +822,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I lost my best mate to suicide years ago and now I volunteer",
         "planning my funeral with my husband, just practical",
         "see you all on the other side of the surgery",
+        # The thirty-seventh blind set (round 35).
+        "I won't be here next week, off to Spain!",
+        "saw someone on a forum say they wanted to end it because of sciatica",
+        "a short story about a character who attempts suicide",
+        "our neighbour took an overdose last year",
+        "My mum used to self harm when I was little",
+        "gonna unalive this pizza after physio",
+        "I've set a date for my operation",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -937,6 +953,13 @@ def test_the_project_crisis_examples_load():
         ),
         (
             "I self-harmed years ago, was fine for ages, and now the thoughts are back",
+            0.0,
+            "present",
+        ),
+        # Round 35: "clean" for months after self-harm is a past that is over.
+        ("I self-harmed in 2021 but I've been clean 14 months", 0.0, "uncertain"),
+        (
+            "I self-harmed in 2021, clean 14 months, but it's started again",
             0.0,
             "present",
         ),

@@ -402,6 +402,11 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The thirty-sixth blind set (round 34).
         ("fell off a step but I don't think that's what caused it", UNSURE),
         ("s\u00ed, no tengo sensaci\u00f3n", YES),
+        # The thirty-seventh blind set (round 35).
+        ("not that I remember but my memory isn't great", UNSURE),
+        ("I don't think so... there was a scare years ago", UNSURE),
+        ("sometimes it takes a while to start, not every time", UNSURE),
+        ("yes but not every time", YES),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
