@@ -55,7 +55,7 @@ SETS = {
     "fourteenth blind": TRAINING / "red_flag_blind14.yml",
     "fifteenth blind": TRAINING / "red_flag_blind15.yml",
     "sixteenth blind": TRAINING / "red_flag_blind16.yml",
-    "seventeenth blind": BLIND / "red_flag_blind17.yml",
+    "seventeenth blind": TRAINING / "red_flag_blind17.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
