@@ -1388,3 +1388,23 @@ def test_a_relatives_fall_round_o(detector, text, expected):
 )
 def test_look_alikes_of_round_o(detector, text, expected):
     assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Look-alikes of the earlier sets, round O: asked about, not escalated.
+        ("I was numb down there after the epidural when I had my baby", "uncertain"),
+        ("had a cold sweat when the pain spiked, but no temperature", "uncertain"),
+        ("tingling in both feet for ten years from my diabetes", "none"),
+        ("legs both ache after standing all shift at the shop", "none"),
+    ],
+)
+def test_earlier_look_alikes_round_o(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+def test_numbness_since_an_epidural_this_week_is_still_asked(detector):
+    # Just after a birth, numbness from an epidural may be a complication.
+    text = "since the epidural when I had my baby on Monday I can't feel down there"
+    assert status(detector, text) in ("uncertain", "emergency")
