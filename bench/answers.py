@@ -80,6 +80,7 @@ ANSWER_SETS = {
     "thirty-fifth blind": DATA / "answers_blind35.yml",
     "thirty-sixth blind": DATA / "answers_blind36.yml",
     "thirty-seventh blind": DATA / "answers_blind37.yml",
+    "thirty-eighth blind": DATA / "answers_blind38.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -121,6 +122,7 @@ CRISIS_SETS = {
     "thirty-fifth blind": DATA / "crisis_blind35.yml",
     "thirty-sixth blind": DATA / "crisis_blind36.yml",
     "thirty-seventh blind": DATA / "crisis_blind37.yml",
+    "thirty-eighth blind": DATA / "crisis_blind38.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
