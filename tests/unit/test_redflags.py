@@ -1408,3 +1408,90 @@ def test_numbness_since_an_epidural_this_week_is_still_asked(detector):
     # Just after a birth, numbness from an epidural may be a complication.
     text = "since the epidural when I had my baby on Monday I can't feel down there"
     assert status(detector, text) in ("uncertain", "emergency")
+
+
+# Round P, from the eighteenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I can't go for a number one properly, it just won't come", "emergency"),
+        ("I've had no urge to wee at all today", "emergency"),
+        ("there's been poo leaking into my pants since yesterday", "emergency"),
+        ("a few 'number two' mishaps since my back flared", "emergency"),
+        ("stool is coming out without I am feeling it", "emergency"),
+        ("ab potty pe control hi nahi raha", "emergency"),
+        ("hindi ko na ma-control yung pagdumi ko", "emergency"),
+        ("around private part is feeling like sleeping", "emergency"),
+        ("las nalgas y la parte de adentro de los muslos dormidas", "emergency"),
+        ("no siento nada cuando me limpio", "emergency"),
+        ("mam numbness w kroczu", "emergency"),
+        ("pins and needles in my bum have spread round to my labia", "emergency"),
+        ("ta descendo pelas duas pernas", "emergency"),
+        ("my John Thomas has no feeling whatsoever", "emergency"),
+        ("no life at all in the downstairs department", "emergency"),
+        ("msh 2ader a3mel erection", "emergency"),
+        ("no puedo tener ereccion", "emergency"),
+        ("I have body hot since two days", "urgent"),
+        ("tengo fiebre de 39 desde ayer", "urgent"),
+        ("gone from 10 stone to 9 stone since Christmas without trying", "urgent"),
+        ("bina diet ke 6 kilo kam ho gaya", "urgent"),
+        ("Fall 2/7 ago onto buttocks", "urgent"),
+    ],
+)
+def test_wordings_from_the_eighteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Should I tell my GP that I've dropped 5kg without trying since the "
+            "back pain started?",
+            "urgent",
+        ),
+        (
+            "Dad's lost a lot of weight and he's not been trying. His back pain "
+            "started around the same time.",
+            "urgent",
+        ),
+    ],
+)
+def test_reports_and_carers_round_p(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saddle sensation intact to LT and pinprick bilaterally.",
+        "my thigh is numb, nowhere near the saddle area",
+        "I've been run off both legs today with the kids",
+        "a slight left foot drop since my stroke in 2018, exactly the same",
+        "This sciatica is the cancer of my week",
+        "I need a number one",
+    ],
+)
+def test_look_alikes_of_round_p(detector, text):
+    assert status(detector, text) in ("none", "question")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A carer's answer stands as it reads (a trial of round P read "Mum's been"
+        # and "She's having" as family history).
+        ("Mum's been dragging her foot, I noticed it today", "urgent"),
+        ("She's having chemo at the moment for lymphoma", "urgent"),
+        # A question about a word is not a fever; a hypothetical stays a question.
+        ("\u00bffiebre? no entiendo", "none"),
+        (
+            "If I started losing weight for no reason, should I tell my doctor?",
+            "question",
+        ),
+    ],
+)
+def test_carers_and_questions_round_p(detector, text, expected):
+    assert status(detector, text) == expected
