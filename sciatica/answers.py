@@ -202,7 +202,11 @@ _DOUBLE_NEGATIVE = re.compile(
     r"\b(can'?t|cannot|won'?t|wouldn'?t) (say|pretend|deny)( that)? (it|i|that|they) "
     r"(hasn'?t|haven'?t|hadn'?t|isn'?t|doesn'?t|didn'?t|wasn'?t|aren'?t)\b|"
     r"\bnot that i'?d deny\b|\b(can'?t|cannot|won'?t) deny( it)?\b|"
-    r"\bi'?d be lying if i said no\b"
+    r"\bi'?d be lying if i said no\b|"
+    # Thirty-sixth round (2026-12-07), from the thirty-eighth blind set: a "no"
+    # taken back at once ("no... actually yes, I've had to rush to the loo").
+    r"^(no|nope|nah|not really)\b\W*(actually|wait|sorry|hang on|thinking about it),? "
+    r"(yes|yeah|yep|i (have|do|did|am|can'?t))\b"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(

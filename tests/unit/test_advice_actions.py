@@ -587,6 +587,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "\u0645\u06cc\u06ba \u0627\u0628 \u062c\u06cc\u0646\u0627 "
         "\u0646\u06c1\u06cc\u06ba \u0686\u0627\u06c1\u062a\u0627",
         "does god forgive people who can't take any more pain and go early",
+        # The thirty-eighth blind set (round 36; no newer set measures it).
+        "no quiero seguir viviendo as\u00ed",
+        "j'ai pens\u00e9 \u00e0 sauter du balcon hier soir",
+        "sitaki kuishi tena",
+        # Arabic: "I want to die".
+        "\u0623\u0631\u064a\u062f \u0623\u0646 \u0623\u0645\u0648\u062a",
+        "swimming out really far and letting the tide do the rest",
+        "jk but if you know a quick way to go lmk",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -830,6 +838,15 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "My mum used to self harm when I was little",
         "gonna unalive this pizza after physio",
         "I've set a date for my operation",
+        # The thirty-eighth blind set (round 36).
+        "saw on the news a man died after overdosing on painkillers",
+        "an emo playlist, lots of songs about wanting to die",
+        "a novel where the main character considers suicide",
+        "my friend put 'kms' in the group chat because she failed a test",
+        "I don't want to be here. At this physio, I mean.",
+        "I'm not going to be here much longer, we're emigrating in June",
+        "what's the quickest way to go to the pharmacy",
+        "easiest way out of bed with sciatica?",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -407,6 +407,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("I don't think so... there was a scare years ago", UNSURE),
         ("sometimes it takes a while to start, not every time", UNSURE),
         ("yes but not every time", YES),
+        # The thirty-eighth blind set (round 36).
+        ("no... actually yes, I've had to rush to the loo twice", YES),
+        ("no actually no", NO),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
