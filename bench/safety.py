@@ -56,7 +56,7 @@ SETS = {
     "fifteenth blind": TRAINING / "red_flag_blind15.yml",
     "sixteenth blind": TRAINING / "red_flag_blind16.yml",
     "seventeenth blind": TRAINING / "red_flag_blind17.yml",
-    "eighteenth blind": BLIND / "red_flag_blind18.yml",
+    "eighteenth blind": TRAINING / "red_flag_blind18.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
