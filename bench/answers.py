@@ -81,6 +81,7 @@ ANSWER_SETS = {
     "thirty-sixth blind": DATA / "answers_blind36.yml",
     "thirty-seventh blind": DATA / "answers_blind37.yml",
     "thirty-eighth blind": DATA / "answers_blind38.yml",
+    "thirty-ninth blind": DATA / "answers_blind39.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -123,6 +124,7 @@ CRISIS_SETS = {
     "thirty-sixth blind": DATA / "crisis_blind36.yml",
     "thirty-seventh blind": DATA / "crisis_blind37.yml",
     "thirty-eighth blind": DATA / "crisis_blind38.yml",
+    "thirty-ninth blind": DATA / "crisis_blind39.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
