@@ -1495,3 +1495,23 @@ def test_look_alikes_of_round_p(detector, text):
 )
 def test_carers_and_questions_round_p(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round Q, from the nineteenth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("n\u00e3o sinto nada na regi\u00e3o do \u00e2nus", "emergency"),
+        ("zieht der Schmerz in beide Beine", "emergency"),
+        ("je ne sens plus rien pendant les rapports", "emergency"),
+        # A relative treated for cancer, and the message is written for her.
+        (
+            "My mum is having treatment for myeloma and has developed back pain",
+            "uncertain",
+        ),
+    ],
+)
+def test_wordings_from_the_nineteenth_blind_set(detector, text, expected):
+    assert status(detector, text) == expected
