@@ -145,6 +145,9 @@ _UNSURE = re.compile(
     r"(was|had|there'?s been|been) a (\w+ )?scare"
     r"(?!.{0,40}\b(clear|benign|fine|negative|nothing|ok|okay)\b)|"
     r"not (every time|all the time|always)|"
+    # Thirty-seventh round, from the thirty-ninth blind set: "partly, the right
+    # foot feels odd but nothing like the left".
+    r"^(partly|partially)\b(?! (numb|tingly|weak|dead|lost))|"
     # Thirty-fourth round (2026-12-07), from the thirty-sixth blind set: "I bumped
     # my back on a door frame but I don't think that's it".
     r"(don'?t|dont|do not) think (that'?s|that is|it'?s|it is|that was|it was) "
@@ -205,7 +208,8 @@ _DOUBLE_NEGATIVE = re.compile(
     r"\bi'?d be lying if i said no\b|"
     # Thirty-sixth round (2026-12-07), from the thirty-eighth blind set: a "no"
     # taken back at once ("no... actually yes, I've had to rush to the loo").
-    r"^(no|nope|nah|not really)\b\W*(actually|wait|sorry|hang on|thinking about it),? "
+    r"^(no|nope|nah|not really)\b\W*"
+    r"(actually|wait|sorry|hang on|thinking about it|ok|okay),? "
     r"(yes|yeah|yep|i (have|do|did|am|can'?t))\b"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".

@@ -595,6 +595,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "\u0623\u0631\u064a\u062f \u0623\u0646 \u0623\u0645\u0648\u062a",
         "swimming out really far and letting the tide do the rest",
         "jk but if you know a quick way to go lmk",
+        # The thirty-ninth blind set (round 37; no newer set measures it).
+        "don't worry about me i'll be gone soon anyway",
+        "tell my physio I won't be coming Thursday, or ever",
+        "standing by the tracks waiting for the right one",
+        "yaar jeene ka mann hi nahi hai",
+        "just been wondering how high my balcony is",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -847,6 +853,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I'm not going to be here much longer, we're emigrating in June",
         "what's the quickest way to go to the pharmacy",
         "easiest way out of bed with sciatica?",
+        # The thirty-ninth blind set (round 37).
+        "I'm moving to Spain next month so I won't be around for my follow-up",
+        "one more 3 hour meeting and I'm going to die",
+        "a novel where the protagonist considers suicide",
+        "bought a rope ladder for the treehouse",
+        "overdose symptoms? nursing student, revising for an exam",
+        "I'll be gone soon, off on holiday",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

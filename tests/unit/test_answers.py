@@ -410,6 +410,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The thirty-eighth blind set (round 36).
         ("no... actually yes, I've had to rush to the loo twice", YES),
         ("no actually no", NO),
+        # The thirty-ninth blind set (round 37).
+        ("no... ok yes. it's been different since the back went", YES),
+        ("partly, the right foot feels odd but nothing like the left", UNSURE),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
