@@ -57,7 +57,7 @@ SETS = {
     "sixteenth blind": TRAINING / "red_flag_blind16.yml",
     "seventeenth blind": TRAINING / "red_flag_blind17.yml",
     "eighteenth blind": TRAINING / "red_flag_blind18.yml",
-    "nineteenth blind": BLIND / "red_flag_blind19.yml",
+    "nineteenth blind": TRAINING / "red_flag_blind19.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
