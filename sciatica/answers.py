@@ -208,9 +208,8 @@ _DOUBLE_NEGATIVE = re.compile(
     r"\bi'?d be lying if i said no\b|"
     # Thirty-sixth round (2026-12-07), from the thirty-eighth blind set: a "no"
     # taken back at once ("no... actually yes, I've had to rush to the loo").
-    r"^(no|nope|nah|not really)\b\W*"
-    r"(actually|wait|sorry|hang on|thinking about it|ok|okay),? "
-    r"(yes|yeah|yep|i (have|do|did|am|can'?t))\b"
+    r"^(no|nope|nah|not really)\b\W*((actually|wait|sorry|hang on|thinking about "
+    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay),? (yes|yeah|yep))\b"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(

@@ -413,6 +413,7 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The thirty-ninth blind set (round 37).
         ("no... ok yes. it's been different since the back went", YES),
         ("partly, the right foot feels odd but nothing like the left", UNSURE),
+        ("no ok i have another question", NO),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):

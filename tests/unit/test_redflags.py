@@ -1515,3 +1515,19 @@ def test_carers_and_questions_round_p(detector, text, expected):
 )
 def test_wordings_from_the_nineteenth_blind_set(detector, text, expected):
     assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of rounds O to Q: neighbours of their patterns that are no sign.
+        "I had a fall years ago on the ice",
+        "the stool comes out without any problem",
+        "my foot goes numb in my seat on the train",
+        "5 hours no water on the hike",
+        "checked into the ground floor room",
+        "my body is hot from the sauna",
+    ],
+)
+def test_look_alikes_of_the_review_of_rounds_o_to_q(detector, text):
+    assert status(detector, text) in ("none", "question", "uncertain")
