@@ -82,6 +82,7 @@ ANSWER_SETS = {
     "thirty-seventh blind": DATA / "answers_blind37.yml",
     "thirty-eighth blind": DATA / "answers_blind38.yml",
     "thirty-ninth blind": DATA / "answers_blind39.yml",
+    "fortieth blind": DATA / "answers_blind40.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -125,6 +126,7 @@ CRISIS_SETS = {
     "thirty-seventh blind": DATA / "crisis_blind37.yml",
     "thirty-eighth blind": DATA / "crisis_blind38.yml",
     "thirty-ninth blind": DATA / "crisis_blind39.yml",
+    "fortieth blind": DATA / "crisis_blind40.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
