@@ -1531,3 +1531,15 @@ def test_wordings_from_the_nineteenth_blind_set(detector, text, expected):
 )
 def test_look_alikes_of_the_review_of_rounds_o_to_q(detector, text):
     assert status(detector, text) in ("none", "question", "uncertain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review: the look-alike rules of rounds O and P must not hide these.
+        "my leg has been getting weaker since my stroke last week",
+        "my leg has been getting weaker after the weekend",
+    ],
+)
+def test_weakness_that_is_new_still_escalates(detector, text):
+    assert status(detector, text) == "urgent"
