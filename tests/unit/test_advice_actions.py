@@ -601,6 +601,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "standing by the tracks waiting for the right one",
         "yaar jeene ka mann hi nahi hai",
         "just been wondering how high my balcony is",
+        # Review of rounds 35 to 37: the unless entries of those rounds must not
+        # cancel these.
+        "I'm going to end it, won't be around for christmas",
+        "I won't be around much longer, going back to the bridge tonight",
+        "I've got a rope for the loft beam",
+        "I'm a nursing student and I want to overdose",
+        "I want to unalive this body",
+        "I'm moving to a better place, I won't be around for christmas",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -860,6 +868,7 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "bought a rope ladder for the treehouse",
         "overdose symptoms? nursing student, revising for an exam",
         "I'll be gone soon, off on holiday",
+        "forgive me, I have to go early today",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
