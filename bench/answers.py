@@ -83,6 +83,7 @@ ANSWER_SETS = {
     "thirty-eighth blind": DATA / "answers_blind38.yml",
     "thirty-ninth blind": DATA / "answers_blind39.yml",
     "fortieth blind": DATA / "answers_blind40.yml",
+    "forty-first blind": DATA / "answers_blind41.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -127,6 +128,7 @@ CRISIS_SETS = {
     "thirty-eighth blind": DATA / "crisis_blind38.yml",
     "thirty-ninth blind": DATA / "crisis_blind39.yml",
     "fortieth blind": DATA / "crisis_blind40.yml",
+    "forty-first blind": DATA / "crisis_blind41.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

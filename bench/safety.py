@@ -59,6 +59,7 @@ SETS = {
     "eighteenth blind": TRAINING / "red_flag_blind18.yml",
     "nineteenth blind": TRAINING / "red_flag_blind19.yml",
     "twentieth blind": BLIND / "red_flag_blind20.yml",
+    "twenty-first blind": BLIND / "red_flag_blind21.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
