@@ -208,8 +208,9 @@ _DOUBLE_NEGATIVE = re.compile(
     r"\bi'?d be lying if i said no\b|"
     # Thirty-sixth round (2026-12-07), from the thirty-eighth blind set: a "no"
     # taken back at once ("no... actually yes, I've had to rush to the loo").
+    # Thirty-eighth round: "no... well yes, honestly there's been trouble".
     r"^(no|nope|nah|not really)\b\W*((actually|wait|sorry|hang on|thinking about "
-    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay),? (yes|yeah|yep))\b"
+    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? (yes|yeah|yep))\b"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(
@@ -450,7 +451,11 @@ _HEDGE = re.compile(
 # A yes after a denial of something else: "no cough or anything but yes I've
 # been burning up", "a bit, but I haven't been eating much".
 _YES_AFTER_BUT = re.compile(
-    r"\bbut (yes|yeah|yep|yup)\b|^(a bit|a little|slightly|somewhat)\b(?! not)"
+    r"\bbut (yes|yeah|yep|yup)\b|^(a bit|a little|slightly|somewhat)\b(?! not)|"
+    # Thirty-eighth round: "only a little leaking, probably nothing" (not "only a
+    # bit bunged up from the codeine, but I can feel everything").
+    r"^(only|just) (a bit|a little|slightly|somewhat)\b(?! not)"
+    r"(?![^,.]{0,30}\bfrom (the|my) )"
 )
 # A question back about the symptom ("I've not been for 2 days but is that a
 # problem?", "I haven't noticed, would I know?"): what would be read as "no"

@@ -601,6 +601,32 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "standing by the tracks waiting for the right one",
         "yaar jeene ka mann hi nahi hai",
         "just been wondering how high my balcony is",
+        # The fortieth and forty-first blind sets (round 38).
+        "I have a gun at home and some days I sit holding it for a long time",
+        "before i go. i mean properly go. not on holiday",
+        "typing this from the roof of my building",
+        "sometimes pienso que ser\u00eda mejor si me muero y ya",
+        "everyone would cope fine if I just wasn't around anymore",
+        "cut myself again last night",
+        "I've written notes for everyone. They're in the kitchen drawer.",
+        "don't tell me to call anyone",
+        "I've been working out how to die",
+        "I won't be alive to need it",
+        "the pain has won. I'm tapping out of life for good.",
+        "Need to know if 40 of the 50mg tramadol would be enough",
+        "I bought rope today and it's not for the garden",
+        "I already took them. about 30 co-codamol. feeling sleepy",
+        "a letter for my brother for when he finds me on Friday",
+        "Sina hamu ya kuishi tena",
+        "creo que ya tengo suficientes para no despertar",
+        "Je me suis encore coup\u00e9e hier soir",
+        "which bridges in the city don't have nets or barriers",
+        "waiting for a bus to take me out",
+        "Got about 40 saved, counting my tramadol instead of taking it",
+        "the rope's in the garage. Just so someone knows.",
+        "mujhe ab zinda nahi rehna",
+        "if this back pain doesn't stop I'll end myself",
+        "I've been researching helium and tubing online",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -869,6 +895,17 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "overdose symptoms? nursing student, revising for an exam",
         "I'll be gone soon, off on holiday",
         "forgive me, I have to go early today",
+        # The fortieth and forty-first blind sets (round 38).
+        '"I don\'t wanna live forever" stuck in my head all day',
+        "I told her I'm going to haunt her when I'm dead",
+        "Won't be here for the next check-in, I'm in hospital for my discectomy",
+        "Ce nerf sciatique va me tuer",
+        "What's the lethal dose of paracetamol? I'm a nursing student revising",
+        "Someone on a forum wrote that sciatica made them want to die",
+        "A show I watched had a character overdose and it shook me",
+        "no weight loss, but just so you know i had bowel cancer",
+        "the office would cope fine if I wasn't around for a week",
+        "cut myself again shaving",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -1001,6 +1038,19 @@ def test_the_project_crisis_examples_load():
             "I self-harmed in 2021, clean 14 months, but it's started again",
             0.0,
             "present",
+        ),
+        # Round 38: "well ever since", "coping fine" after a "but" about the back.
+        (
+            "I self-harmed when I was 16, twenty years ago, and I've been well ever "
+            "since",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "I took an overdose in my twenties but I'm in a really good place now. "
+            "The back pain is annoying but I'm coping fine.",
+            0.0,
+            "uncertain",
         ),
     ],
 )

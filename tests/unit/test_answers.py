@@ -414,6 +414,10 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("no... ok yes. it's been different since the back went", YES),
         ("partly, the right foot feels odd but nothing like the left", UNSURE),
         ("no ok i have another question", NO),
+        # The forty-first blind set (round 38).
+        ("only a little leaking, probably nothing, I'm 50 after all", YES),
+        ("no... well yes, honestly there's been trouble the last few days", YES),
+        ("only a bit bunged up from the codeine, but I can feel everything", None),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
