@@ -58,8 +58,8 @@ SETS = {
     "seventeenth blind": TRAINING / "red_flag_blind17.yml",
     "eighteenth blind": TRAINING / "red_flag_blind18.yml",
     "nineteenth blind": TRAINING / "red_flag_blind19.yml",
-    "twentieth blind": BLIND / "red_flag_blind20.yml",
-    "twenty-first blind": BLIND / "red_flag_blind21.yml",
+    "twentieth blind": TRAINING / "red_flag_blind20.yml",
+    "twenty-first blind": TRAINING / "red_flag_blind21.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

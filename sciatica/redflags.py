@@ -158,6 +158,9 @@ class _Rule:
     max_scope: int = 0
     applies_to: frozenset[str] | None = None
     terminators: frozenset[str] = frozenset()  # on top of the shared ones
+    # Shared terminators this rule's scope goes across: an explanation that
+    # follows "and" or "but" ("both legs are sore and stiff after the marathon").
+    crosses: frozenset[str] = frozenset()
     wildcards: frozenset[int] = field(default_factory=frozenset)
     # Keys the token just before / just after the match must not have
     # (a pattern's leading or trailing ``!a|b`` element); with a leading
@@ -395,13 +398,15 @@ class RedFlagDetector:
         """Whether something in ``gap`` ends the scope of ``rule``'s trigger.
 
         A word of the gap may be a shared terminator or one of the rule's own
-        (the negation's "i": "no I can't control my bladder"). When the shared
+        (the negation's "i": "no I can't control my bladder"); the shared
+        terminators the rule ``crosses`` do not end it. When the shared
         terminators list the line break, so is a line break before a word of
         the gap or before the mention that follows it ("no" on one line, "wet
         myself" on the next).
         """
         if any(
-            self._is_terminator(doc[i].lower_) or doc[i].lower_ in rule.terminators
+            (self._is_terminator(doc[i].lower_) and doc[i].lower_ not in rule.crosses)
+            or doc[i].lower_ in rule.terminators
             for i in gap
         ):
             return True
@@ -518,7 +523,7 @@ class RedFlagDetector:
                     "max_scope": int,
                     "patterns": list,
                 },
-                optional={"applies_to": list, "terminators": list},
+                optional={"applies_to": list, "terminators": list, "crosses": list},
             )
             check_choice(
                 entry["category"],
@@ -552,6 +557,7 @@ class RedFlagDetector:
                     terminators=frozenset(
                         str(t).lower() for t in entry.get("terminators", ())
                     ),
+                    crosses=frozenset(str(t).lower() for t in entry.get("crosses", ())),
                 )
                 self._compile(str(pattern), rule, f"{where} patterns[{number}]")
 

@@ -130,3 +130,12 @@ def test_an_unknown_concept_in_family_subject_asked_is_an_error(tmp_path):
     )
     with pytest.raises(KnowledgeError, match=r"context\.family_subject_asked.*'gout'"):
         RedFlagDetector(path)
+
+
+def test_a_modifier_that_crosses_terminators_takes_a_list(tmp_path):
+    def cross_a_string(data):
+        data["context"]["modifiers"][0]["crosses"] = "but"
+
+    path = write_variant(tmp_path, cross_a_string)
+    with pytest.raises(KnowledgeError, match=r"context\.modifiers\[0\].*crosses"):
+        RedFlagDetector(path)

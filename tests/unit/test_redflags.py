@@ -1543,3 +1543,48 @@ def test_look_alikes_of_the_review_of_rounds_o_to_q(detector, text):
 )
 def test_weakness_that_is_new_still_escalates(detector, text):
     assert status(detector, text) == "urgent"
+
+
+# Round R, from the twentieth and twenty-first blind sets (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("aaj office mein urine nikal gaya, pata hi nahi chala", "emergency"),
+        ("kal raat se urine pass nahi ho raha properly", "emergency"),
+        ("since kaninang umaga hindi ako maka-ihi", "emergency"),
+        ("dzisiaj nie kontrolowa\u0142am kupy, nic nie czu\u0142am", "emergency"),
+        ("nie czuj\u0119 kiedy musz\u0119 zrobi\u0107 kup\u0119", "emergency"),
+        ("hindi ko na-control yung pagdumi ko", "emergency"),
+        ("since yesterday pigu he datui neice dou ma le", "emergency"),
+        ("back pain ke baad se erection nahi ho raha", "emergency"),
+        ("hindi na ako tinitigasan, parang manhid yung ari ko", "emergency"),
+        ("Pumayat ako ng 5 kilos kahit hindi ako nagda-diet", "urgent"),
+        ("I lift heavy cement bag and I feel something snap in my back", "urgent"),
+    ],
+)
+def test_wordings_from_the_twentieth_and_twenty_first_blind_sets(
+    detector, text, expected
+):
+    assert status(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An exercise or an old cause named after "and" or "but": asked about.
+        ("Both my legs are stiff and sore after the marathon yesterday", "uncertain"),
+        ("Both calves are aching but I did a 10k yesterday", "uncertain"),
+        ("Both calves have ached for years from my varicose veins", "uncertain"),
+        ("my bits were a bit numb but it wore off within half an hour", "uncertain"),
+        ("This week has been a car crash from start to finish", "none"),
+        ("I've had no bladder trouble since", "none"),
+        # Only after the sign and only a past exercise: these still escalate.
+        ("I ran a marathon last year but now both legs are numb", "emergency"),
+        ("I did a 10k last month and now both legs are numb", "emergency"),
+        ("where you sit on a bike saddle, that area is numb", "emergency"),
+    ],
+)
+def test_look_alikes_of_round_r(detector, text, expected):
+    assert status(detector, text) == expected
