@@ -84,6 +84,7 @@ ANSWER_SETS = {
     "thirty-ninth blind": DATA / "answers_blind39.yml",
     "fortieth blind": DATA / "answers_blind40.yml",
     "forty-first blind": DATA / "answers_blind41.yml",
+    "forty-second blind": DATA / "answers_blind42.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -129,6 +130,7 @@ CRISIS_SETS = {
     "thirty-ninth blind": DATA / "crisis_blind39.yml",
     "fortieth blind": DATA / "crisis_blind40.yml",
     "forty-first blind": DATA / "crisis_blind41.yml",
+    "forty-second blind": DATA / "crisis_blind42.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
