@@ -210,7 +210,10 @@ _DOUBLE_NEGATIVE = re.compile(
     # taken back at once ("no... actually yes, I've had to rush to the loo").
     # Thirty-eighth round: "no... well yes, honestly there's been trouble".
     r"^(no|nope|nah|not really)\b\W*((actually|wait|sorry|hang on|thinking about "
-    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? (yes|yeah|yep))\b"
+    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? (actually,? )?"
+    r"(yes|yeah|yep))\b|"
+    # Thirty-ninth round: "no, oh wait, I can't press the clutch ... so yes".
+    r"^(no|nope|nah)\b\W*(oh )?wait\b.{0,80}\bso (yes|yeah|yep)\b"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(

@@ -627,6 +627,25 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "mujhe ab zinda nahi rehna",
         "if this back pain doesn't stop I'll end myself",
         "I've been researching helium and tubing online",
+        # The forty-second blind set (round 39).
+        "i whack my leg with the hammer handle til it goes numb",
+        "started holding the lighter to my thigh when the nerve pain kicks off",
+        "every morning I think about just letting go of the wheel at the bend",
+        "Cancelled the pain clinic. No need for any of it now",
+        "He estado guardando las pastillas y este fin de semana me las tomo todas",
+        "J'ai donn\u00e9 mon chat \u00e0 ma voisine. Merci pour tout, vraiment.",
+        # Urdu: "I feel like just dying".
+        "\u062f\u0644 \u06a9\u0631\u062a\u0627 \u06c1\u06d2 \u0628\u0633 "
+        "\u0645\u0631 \u062c\u0627\u0624\u06ba",
+        "Been stood on the bridge twice this week. Didn't do it.",
+        "it'd look like my leg gave out. Nobody would ask questions",
+        "This'll be the last time I message.",
+        "I'd happily step in front of the 7.42",
+        "They'd be better off with the insurance money than with me.",
+        "i dont see myself being here in a month",
+        "Keep a blade in the drawer. Used it on my thigh last night.",
+        "I need enough to go to sleep for good",
+        "I've got enough tablets that I won't need to",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -906,6 +925,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "no weight loss, but just so you know i had bowel cancer",
         "the office would cope fine if I wasn't around for a week",
         "cut myself again shaving",
+        # The forty-second blind set (round 39).
+        "I won't be around next week, I'm at my sister's in Cornwall",
+        "Dad's old Lincoln had suicide doors",
+        "This'll be the last time I message tonight, off to bed",
+        "letting go of the wheel to stretch my back at the lights",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

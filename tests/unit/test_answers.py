@@ -418,6 +418,12 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("only a little leaking, probably nothing, I'm 50 after all", YES),
         ("no... well yes, honestly there's been trouble the last few days", YES),
         ("only a bit bunged up from the codeine, but I can feel everything", None),
+        # The forty-second blind set (round 39).
+        ("no... well actually yes, I had to rush this morning", YES),
+        (
+            "no, oh wait, I can't press the clutch properly with my left foot, so yes",
+            YES,
+        ),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
