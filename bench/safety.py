@@ -60,7 +60,7 @@ SETS = {
     "nineteenth blind": TRAINING / "red_flag_blind19.yml",
     "twentieth blind": TRAINING / "red_flag_blind20.yml",
     "twenty-first blind": TRAINING / "red_flag_blind21.yml",
-    "twenty-second blind": BLIND / "red_flag_blind22.yml",
+    "twenty-second blind": TRAINING / "red_flag_blind22.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.

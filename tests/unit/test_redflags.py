@@ -1588,3 +1588,32 @@ def test_wordings_from_the_twentieth_and_twenty_first_blind_sets(
 )
 def test_look_alikes_of_round_r(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round S, from the twenty-second blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Written for a mother with cancer: her history may be the patient's.
+        (
+            "My mum is being treated for secondaries from her breast cancer and now "
+            "she says her back and leg are sore",
+            "uncertain",
+        ),
+        ("My son came off his bike yesterday, he's fine, just grazes", "uncertain"),
+        ("I've got a stinking cold with a bit of a temperature", "uncertain"),
+        ("numb bum lol, stood up and walked about and it's fine again", "uncertain"),
+        ("Both my legs are aching after a 20 km hike on Saturday", "uncertain"),
+        ("Got a bad case of Christmas shopping fever", "none"),
+        ("The redundancies hit me like a car crash", "none"),
+        ("My legs felt like jelly after my first 10k run on Sunday", "none"),
+        ("I've had a mild foot drop since my back surgery in 2012", "none"),
+        # Still signs.
+        ("my foot drop is new since my back surgery last week", "urgent"),
+        ("I've had a high fever since yesterday and my back is agony", "urgent"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_s(detector, text, expected):
+    assert status(detector, text) == expected
