@@ -85,6 +85,7 @@ ANSWER_SETS = {
     "fortieth blind": DATA / "answers_blind40.yml",
     "forty-first blind": DATA / "answers_blind41.yml",
     "forty-second blind": DATA / "answers_blind42.yml",
+    "forty-third blind": DATA / "answers_blind43.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -131,6 +132,7 @@ CRISIS_SETS = {
     "fortieth blind": DATA / "crisis_blind40.yml",
     "forty-first blind": DATA / "crisis_blind41.yml",
     "forty-second blind": DATA / "crisis_blind42.yml",
+    "forty-third blind": DATA / "crisis_blind43.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
