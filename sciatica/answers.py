@@ -151,7 +151,12 @@ _UNSURE = re.compile(
     # Thirty-fourth round (2026-12-07), from the thirty-sixth blind set: "I bumped
     # my back on a door frame but I don't think that's it".
     r"(don'?t|dont|do not) think (that'?s|that is|it'?s|it is|that was|it was) "
-    r"(it|the cause|why|what did it|what caused it))\b"
+    r"(it|the cause|why|what did it|what caused it)|"
+    # Fortieth round (2026-12-07), from the forty-third blind set: "Mum had
+    # something removed in the 80s, she won't tell us what"; a shrug (the
+    # emoji, written out by _clean: "\U0001f937 haven't been in the mood").
+    r"(won'?t|will not|wouldn'?t|would not|didn'?t|did not|never) tell (me|us) what|"
+    r"shrugs?)\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -210,8 +215,8 @@ _DOUBLE_NEGATIVE = re.compile(
     # taken back at once ("no... actually yes, I've had to rush to the loo").
     # Thirty-eighth round: "no... well yes, honestly there's been trouble".
     r"^(no|nope|nah|not really)\b\W*((actually|wait|sorry|hang on|thinking about "
-    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? (actually,? )?"
-    r"(yes|yeah|yep))\b|"
+    r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? "
+    r"((actually|honestly|truthfully|to be honest),? )?(yes|yeah|yep))\b|"
     # Thirty-ninth round: "no, oh wait, I can't press the clutch ... so yes".
     r"^(no|nope|nah)\b\W*(oh )?wait\b.{0,80}\bso (yes|yeah|yep)\b"
 )
@@ -247,6 +252,10 @@ _SYMPTOM_NEGATION = re.compile(
     r"(no|not|don'?t|doesn'?t) (have|has|got) (any |no )?(power|strength|control)|"
     r"(toes?|foot|feet|leg|legs) (no|not|won'?t|can'?t|doesn'?t|don'?t) "
     r"(lift|move|work|hold)|nothing (comes?|coming|came) out|"
+    # Fortieth round: "kind of? I go to pee and nothing comes for ages, then
+    # only a trickle".
+    r"nothing (comes?|coming|came|happens) for (ages|a while|minutes)|"
+    r"(only|just) a trickle|"
     r"(didn'?t|did not|didnt) even (feel|notice|know)|"
     r"never (done|had|happened|did) (that|this|it)( before| b4| in)|"
     r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me)|"
@@ -369,6 +378,9 @@ _SYMPTOM_STATED = re.compile(
     r"\b(dropped|shed) (loads|lots|a lot|heaps|tons|so much)\b|"
     r"\bthe other (one|leg|side)('s| is| has)? (got |getting |been |having |gone )?"
     r"(pins and needles|tingl\w*|numb\w*|sciatica|the same|it too)\b|"
+    r"\bthe (other|right|left)( one| leg| side)? (has |'s )?(now |also )?"
+    r"(started|begun|starting) (tingling|to tingle|going numb|to go numb|hurting|"
+    r"to hurt)\b|"
     r"\b(poo|wee|pee|it) (just )?(came|comes|coming) out\b|"
     r"\blost control\b|"
     r"\b(had|having) (a |an |another |two |a couple of )?(little |small |slight )?"
@@ -484,7 +496,10 @@ _BEFORE_BUT = re.compile(
     # Twenty-seventh round (2026-12-06), from the twenty-ninth blind set: a
     # "no" taken back ("no, just the one... well, the other one's got pins and
     # needles in the toes as well").
-    r"^(no|nope|nah)\b.{0,30}?\b(well|actually|wait|hang on)\b"
+    r"^(no|nope|nah)\b.{0,30}?\b(well|actually|wait|hang on)\b|"
+    # Fortieth round: "just one... no, actually the right has started tingling
+    # too since last night".
+    r"^(just|only) (the )?one (no|nope|nah) (well|actually|wait|hang on)\b"
 )
 # A "yes" said last: "bit of a fever yeah", "now that you ask, yes".
 _YES_LAST = re.compile(r"\b(yes|yeah|yep|yup|ya|aye)$")
@@ -600,6 +615,7 @@ def _stated(cleaned: str) -> bool:
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
+    text = text.replace("\U0001f937", " shrug ")
     text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     # Leading fillers: "erm yeah... no feeling during sex" reads as "yeah ...".

@@ -646,6 +646,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Keep a blade in the drawer. Used it on my thigh last night.",
         "I need enough to go to sleep for good",
         "I've got enough tablets that I won't need to",
+        # The forty-third blind set (round 40).
+        "cancelled the physio and the MRI. no need now.",
+        "he messaged me 'look after Bella for me, you were always a good friend'",
+        "Ho dato via il mio gatto. Domani non ci sar\u00f2 pi\u00f9.",
+        "I tried to take my own life back in 2009",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -949,6 +954,14 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I left notes for my kids on the fridge",
         "I've taken 28 naproxen since the start of the month",
         "before I go for good to Spain I want to see the physio",
+        # The forty-third blind set (round 40).
+        "the wife says I'm a burden when I moan, she's only joking",
+        "Is there a lethal dose of turmeric? I've been taking loads lol",
+        "I'm taking my life back one step at a time, 10 min walk today",
+        "can't go on like this, need a better mattress. foam or springs?",
+        "tired of living like an 80 year old at 35 lol",
+        "I'm so much better I cancelled the physio, no need now",
+        "cancelled the physio, no need now the pain has gone",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -424,6 +424,14 @@ def test_answers_from_the_blind_sets(text, meaning):
             "no, oh wait, I can't press the clutch properly with my left foot, so yes",
             YES,
         ),
+        # The forty-third blind set (round 40).
+        ("kind of? I go to pee and nothing comes for ages, then only a trickle", YES),
+        ("just one... no, actually the right has started tingling too", YES),
+        ("no - ok, honestly yes, I just didn't want to say it", YES),
+        ("\U0001f937 haven't been in the mood", UNSURE),
+        ("\U0001f937", UNSURE),
+        ("Mum had something removed in the 80s, she won't tell us what", UNSURE),
+        ("no problems, just haven't been in the mood because of the pain", NO),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):

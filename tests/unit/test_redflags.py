@@ -1617,3 +1617,37 @@ def test_look_alikes_of_round_r(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_s(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round T, from the twenty-third blind set (scored first) and older sets'
+# misses.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Reports no BO for 4/7 with absent rectal sensation, unable to feel urge.",
+            "emergency",
+        ),
+        ("Ho la febbre da ieri, 38.5", "urgent"),
+        ("J'ai de la fi\u00e8vre depuis hier", "urgent"),
+        ("Non, pas de fi\u00e8vre", "none"),
+        ("kein Fieber", "none"),
+        (
+            "My wife is on chemotherapy for ovarian cancer and has developed really "
+            "bad back pain and sciatica",
+            "uncertain",
+        ),
+        ("my uncle had bowel cancer", "none"),
+        (
+            "my inner thighs feel like a dentist injection that's half worn off",
+            "emergency",
+        ),
+        ("my bum was numb after the drive but it wore off", "uncertain"),
+        ("ereksiyon olmuyor, hi\u00e7bir \u015fey hissetmiyorum", "emergency"),
+        ("my left foot; it has grown steadily weaker this fortnight", "urgent"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_t(detector, text, expected):
+    assert status(detector, text) == expected
