@@ -86,6 +86,7 @@ ANSWER_SETS = {
     "forty-first blind": DATA / "answers_blind41.yml",
     "forty-second blind": DATA / "answers_blind42.yml",
     "forty-third blind": DATA / "answers_blind43.yml",
+    "forty-fourth blind": DATA / "answers_blind44.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -133,6 +134,7 @@ CRISIS_SETS = {
     "forty-first blind": DATA / "crisis_blind41.yml",
     "forty-second blind": DATA / "crisis_blind42.yml",
     "forty-third blind": DATA / "crisis_blind43.yml",
+    "forty-fourth blind": DATA / "crisis_blind44.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

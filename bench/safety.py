@@ -61,7 +61,8 @@ SETS = {
     "twentieth blind": TRAINING / "red_flag_blind20.yml",
     "twenty-first blind": TRAINING / "red_flag_blind21.yml",
     "twenty-second blind": TRAINING / "red_flag_blind22.yml",
-    "twenty-third blind": BLIND / "red_flag_blind23.yml",
+    "twenty-third blind": TRAINING / "red_flag_blind23.yml",
+    "twenty-fourth blind": BLIND / "red_flag_blind24.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
