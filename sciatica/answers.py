@@ -156,7 +156,11 @@ _UNSURE = re.compile(
     # something removed in the 80s, she won't tell us what"; a shrug (the
     # emoji, written out by _clean: "\U0001f937 haven't been in the mood").
     r"(won'?t|will not|wouldn'?t|would not|didn'?t|did not|never) tell (me|us) what|"
-    r"shrugs?)\b"
+    r"shrugs?|"
+    # Forty-first round, from the forty-fourth blind set: "not that i know of...
+    # theyre doing tests".
+    r"(they'?re|theyre|they are|i'?m|im|i am|still) (doing|running|having|waiting on|"
+    r"waiting for) (some |more |the )?(tests|scans|biopsies|bloods|results))\b"
 )
 _NO = re.compile(
     r"^(no+|nope|nah+|na|nay|nae|naw|negative|never|none|nothing|not at all|"
@@ -615,7 +619,7 @@ def _stated(cleaned: str) -> bool:
 
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
-    text = text.replace("\U0001f937", " shrug ")
+    text = text.replace("\U0001f937", " shrug ").replace("shure", "sure")
     text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     # Leading fillers: "erm yeah... no feeling during sex" reads as "yeah ...".

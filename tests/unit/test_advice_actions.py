@@ -651,6 +651,10 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "he messaged me 'look after Bella for me, you were always a good friend'",
         "Ho dato via il mio gatto. Domani non ci sar\u00f2 pi\u00f9.",
         "I tried to take my own life back in 2009",
+        # The forty-fourth blind set (round 41).
+        "Je lui ai dit de bien s'occuper de lui parce que je ne serai plus l\u00e0.",
+        "Ho scritto una lettera d'addio per mia figlia, stanotte la faccio finita.",
+        "Wed I went out to the garage with the rope again and sat there. Didn't do it.",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -962,6 +966,15 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "tired of living like an 80 year old at 35 lol",
         "I'm so much better I cancelled the physio, no need now",
         "cancelled the physio, no need now the pain has gone",
+        # The forty-fourth blind set (round 41).
+        "This is my last message, I'm deleting the app since my back has finally "
+        "settled. Thanks for everything.",
+        "one more clamshell and I'll throw myself off the sofa \U0001f602",
+        "I won't be around for check-ins next week, going to Cornwall on holiday.",
+        "My neighbour says he'd rather be dead than have back surgery",
+        "\"I can't go on, I'll go on.\" Beckett sums up the cat-cow stretch",
+        "Bought a rope and pulley for my shoulder physio setup over the door",
+        "I tied the load down with a rope but didn't do it properly",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

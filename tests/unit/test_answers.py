@@ -432,6 +432,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("\U0001f937", UNSURE),
         ("Mum had something removed in the 80s, she won't tell us what", UNSURE),
         ("no problems, just haven't been in the mood because of the pain", NO),
+        # The forty-fourth blind set (round 41).
+        ("im not shure tbh, on water tablets so im always running to the loo", UNSURE),
+        ("not that i know of... theyre doing tests", UNSURE),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):

@@ -1596,11 +1596,13 @@ def test_look_alikes_of_round_r(detector, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # Written for a mother with cancer: her history may be the patient's.
+        # Written for a mother with cancer, whose history is the patient's: since
+        # round U "secondaries" is itself a cancer word and this escalates, as
+        # its label says (round S had it asked about).
         (
             "My mum is being treated for secondaries from her breast cancer and now "
             "she says her back and leg are sore",
-            "uncertain",
+            "urgent",
         ),
         ("My son came off his bike yesterday, he's fine, just grazes", "uncertain"),
         ("I've got a stinking cold with a bit of a temperature", "uncertain"),
@@ -1650,4 +1652,33 @@ def test_wordings_and_look_alikes_of_round_s(detector, text, expected):
     ],
 )
 def test_wordings_and_look_alikes_of_round_t(detector, text, expected):
+    assert status(detector, text) == expected
+
+
+# Round U, from the twenty-fourth blind set (scored first).
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("latrine ka pata hi nahi chalta, kapde mein ho jaata hai", "emergency"),
+        (
+            "Mae fy mhen-\u00f4l a rhwng fy nghoesau yn hollol ddideimlad ers bore 'ma",
+            "emergency",
+        ),
+        ("Minha perna est\u00e1 ficando cada vez mais fraca", "urgent"),
+        ("Bin vom Fahrrad gest\u00fcrzt, seitdem R\u00fcckenschmerzen", "urgent"),
+        ("They found secondaries in my bones last year, now I've sciatica", "urgent"),
+        (
+            "Wife had chemo for cancer last year and now she's got pain shooting down "
+            "her leg",
+            "uncertain",
+        ),
+        ("down 8kg in 2 months no diet no gym, sciatica too", "urgent"),
+        # Not signs.
+        ("They found a lump last year but the biopsy showed a harmless cyst", "none"),
+        ("lost 8kg on a diet and at the gym", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_u(detector, text, expected):
     assert status(detector, text) == expected
