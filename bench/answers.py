@@ -87,6 +87,7 @@ ANSWER_SETS = {
     "forty-second blind": DATA / "answers_blind42.yml",
     "forty-third blind": DATA / "answers_blind43.yml",
     "forty-fourth blind": DATA / "answers_blind44.yml",
+    "forty-fifth blind": DATA / "answers_blind45.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -135,6 +136,7 @@ CRISIS_SETS = {
     "forty-second blind": DATA / "crisis_blind42.yml",
     "forty-third blind": DATA / "crisis_blind43.yml",
     "forty-fourth blind": DATA / "crisis_blind44.yml",
+    "forty-fifth blind": DATA / "crisis_blind45.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
