@@ -655,6 +655,8 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Je lui ai dit de bien s'occuper de lui parce que je ne serai plus l\u00e0.",
         "Ho scritto una lettera d'addio per mia figlia, stanotte la faccio finita.",
         "Wed I went out to the garage with the rope again and sat there. Didn't do it.",
+        "Last night I stood on the chair with the belt round my neck",
+        "not getting better so I cancelled the physio and the MRI. no need now.",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -975,6 +977,8 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "\"I can't go on, I'll go on.\" Beckett sums up the cat-cow stretch",
         "Bought a rope and pulley for my shoulder physio setup over the door",
         "I tied the load down with a rope but didn't do it properly",
+        "I tried the hamstring stretch with a belt but couldn't do it",
+        "took my tablets then tried the press-ups but couldn't do it",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -1121,6 +1125,15 @@ def test_the_project_crisis_examples_load():
             0.0,
             "uncertain",
         ),
+        # Rounds 40 and 41: "nothing since", "a long way behind me"; and
+        # "until last night" brings the past back.
+        ("Self-harmed as a teen, nothing since I was 19", 0.0, "uncertain"),
+        (
+            "Was on suicide watch once in 2009. That's a long way behind me.",
+            0.0,
+            "uncertain",
+        ),
+        ("I self-harmed years ago, nothing since until last night", 0.0, "present"),
     ],
 )
 def test_the_crisis_reading_is_rules_then_denial_then_threshold(
