@@ -156,6 +156,9 @@ _UNSURE = re.compile(
     # something removed in the 80s, she won't tell us what"; a shrug (the
     # emoji, written out by _clean: "\U0001f937 haven't been in the mood").
     r"(won'?t|will not|wouldn'?t|would not|didn'?t|did not|never) tell (me|us) what|"
+    # Forty-second round: "Never thought about it. I'd have to pay attention".
+    r"never (really )?thought about (it|that)|"
+    r"(i'?d|i would|i'?ll|i will) have to (pay attention|keep an eye|watch)|"
     r"shrugs?|"
     # Forty-first round, from the forty-fourth blind set: "not that i know of...
     # theyre doing tests".
@@ -297,8 +300,12 @@ _SYMPTOM_NEGATION = re.compile(
     r"(really |even |always )?feel (it|when)\b(?!'s| is| has)|"
     r"\b(already|find (my ?self|him ?self|her ?self)|found (my ?self|him ?self|"
     r"her ?self)|finding (my ?self|him ?self|her ?self)) wet\b|"
-    r"(can'?t|cannot|cant|couldn'?t|unable to) (manage|keep|maintain|sustain) "
+    r"(can'?t|cannot|cant|couldn'?t|unable to|(haven'?t|have not|hasn'?t|has not|not) "
+    r"(been )?able to) (manage|keep|maintain|sustain|get) "
     r"(an |a )?(erection|hard[- ]?on|it up)|"
+    # Forty-second round, from the forty-fifth blind set: "tried on Saturday
+    # and it just wouldn't happen. First time ever."
+    r"\bit (just )?(wouldn'?t|won'?t) happen\b|"
     r"nothing (works|is working|working) (down there|downstairs|down below|any ?more)|"
     # Nineteenth round (2026-12-06), from the twentieth blind set.
     r"(didn'?t|doesn'?t|did not|does not) seem to (know|notice|feel|realise|realize)|"

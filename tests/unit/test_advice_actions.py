@@ -657,6 +657,9 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "Wed I went out to the garage with the rope again and sat there. Didn't do it.",
         "Last night I stood on the chair with the belt round my neck",
         "not getting better so I cancelled the physio and the MRI. no need now.",
+        # The forty-fifth blind set, after its first look (round 42).
+        "i slashed my leg with a blade where the pain is to let it out",
+        "03:30 - stood on the chair with the belt round the banister. Got down.",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -979,6 +982,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I tied the load down with a rope but didn't do it properly",
         "I tried the hamstring stretch with a belt but couldn't do it",
         "took my tablets then tried the press-ups but couldn't do it",
+        # The forty-fifth blind set, after its first look (round 42).
+        "The nerve pain feels like someone is slicing down my leg with a knife",
+        "Got the hosepipe out today to wash the car and the bending nearly killed me",
+        "For my dissertation: how do chatbots handle disclosure of suicidal ideation?",
+        "How many paracetamol counts as an overdose? My mum has dementia",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

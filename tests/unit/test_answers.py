@@ -435,6 +435,10 @@ def test_answers_from_the_blind_sets(text, meaning):
         # The forty-fourth blind set (round 41).
         ("im not shure tbh, on water tablets so im always running to the loo", UNSURE),
         ("not that i know of... theyre doing tests", UNSURE),
+        # The forty-fifth blind set, after its first look (round 42).
+        ("Since the back went I haven't been able to manage an erection at all", YES),
+        ("Me and the missus tried on Saturday and it just wouldn't happen.", YES),
+        ("Never thought about it. I'd have to pay attention", UNSURE),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):

@@ -1682,3 +1682,22 @@ def test_wordings_and_look_alikes_of_round_t(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_u(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round V, from the twenty-fifth blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Only PU x2 in last 24h, small volumes, no urge at all.", "emergency"),
+        ("No BM for 5 days and zero urge", "emergency"),
+        ("Physio: R ankle dorsiflexion 4/5 to 3/5 in 48h.", "urgent"),
+        ("probably nothing to do with my old melanoma, that was years ago", "urgent"),
+        # Not signs.
+        ("no urge at all to go to the gym", "none"),
+        ("Physio: R ankle dorsiflexion 3/5 to 4/5, improving", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_v(detector, text, expected):
+    assert status(detector, text) == expected
