@@ -88,6 +88,7 @@ ANSWER_SETS = {
     "forty-third blind": DATA / "answers_blind43.yml",
     "forty-fourth blind": DATA / "answers_blind44.yml",
     "forty-fifth blind": DATA / "answers_blind45.yml",
+    "forty-sixth blind": DATA / "answers_blind46.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -137,6 +138,7 @@ CRISIS_SETS = {
     "forty-third blind": DATA / "crisis_blind43.yml",
     "forty-fourth blind": DATA / "crisis_blind44.yml",
     "forty-fifth blind": DATA / "crisis_blind45.yml",
+    "forty-sixth blind": DATA / "crisis_blind46.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -63,7 +63,8 @@ SETS = {
     "twenty-second blind": TRAINING / "red_flag_blind22.yml",
     "twenty-third blind": TRAINING / "red_flag_blind23.yml",
     "twenty-fourth blind": TRAINING / "red_flag_blind24.yml",
-    "twenty-fifth blind": BLIND / "red_flag_blind25.yml",
+    "twenty-fifth blind": TRAINING / "red_flag_blind25.yml",
+    "twenty-sixth blind": BLIND / "red_flag_blind26.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
