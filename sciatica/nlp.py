@@ -110,7 +110,8 @@ def lemma(word: str) -> str:
     return table.get(word, word)
 
 
-def _log_prob(word: str) -> float:
+def log_prob(word: str) -> float:
+    """A lower-case word's log-probability in English text (spaCy's table)."""
     return _tables()[0].get(word, _UNKNOWN_LOGPROB)
 
 
@@ -120,7 +121,7 @@ def _much_more_common(candidate: str, word: str) -> bool:
     A real word ("ladder") is left alone unless the candidate ("bladder") is
     far more common; a rare spelling ("wieght") gives way to a common word.
     """
-    return _log_prob(candidate) - _log_prob(word) >= _TYPO_MARGIN
+    return log_prob(candidate) - log_prob(word) >= _TYPO_MARGIN
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -61,6 +61,14 @@ def test_a_not_next_to_element_inside_a_pattern_is_an_error(tmp_path):
         RedFlagDetector(path)
 
 
+def test_a_pattern_of_only_optional_words_is_an_error(tmp_path):
+    path = write_variant(
+        tmp_path, lambda d: d["concepts"][0]["patterns"].append("numb? _?")
+    )
+    with pytest.raises(KnowledgeError, match="every element is optional"):
+        RedFlagDetector(path)
+
+
 def test_a_modifier_for_an_unknown_concept_is_an_error(tmp_path):
     def change(data):
         data["context"]["modifiers"][0]["applies_to"] = ["headache"]

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.matcher import Matcher
 
 from sciatica.redflags import MAX_CHARS
 
@@ -226,6 +227,27 @@ def _scores(detector, items):
         found["urgent"] / total["urgent"],
         false_escalations / negatives,
     )
+
+
+def test_running_only_the_patterns_a_message_can_match_finds_every_match(detector):
+    """The detector runs a pattern only if the message has a key of each of
+    its required elements; one Matcher of all patterns must find no more."""
+    everything = Matcher(detector._patterns[0].matcher.vocab)
+    for pattern in detector._patterns:
+        everything.add(pattern.where, pattern.matcher.get(pattern.where)[1])
+    texts = [item["text"] for item in _labelled("red_flag_phrasings.yml")]
+    assert len(texts) >= 250
+    for text in texts:
+        doc = detector._doc(text)
+        expected = {
+            (doc.vocab.strings[key], start, end, tuple(alignment))
+            for key, start, end, alignment in everything(doc, with_alignments=True)
+        }
+        got = {
+            (where, start, end, tuple(alignment))
+            for where, start, end, alignment in detector._matches(doc)
+        }
+        assert got == expected, text
 
 
 def test_the_development_set_meets_the_targets(detector):
