@@ -1723,3 +1723,33 @@ def test_wordings_and_look_alikes_of_round_u(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_v(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round W, from the twenty-sixth blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "My sciatica has always been in my right leg but from yesterday my left "
+            "leg has the same. I've never had it in both before.",
+            "emergency",
+        ),
+        ("Since Tuesday I have not been able to hold my water at all", "emergency"),
+        ("since my back went I cannot manage my bowels, they just go", "emergency"),
+        ("now I cannot feel myself when I wash my private parts", "emergency"),
+        ("I've had no erections at all since the weekend", "emergency"),
+        ("i have lost feeling in my virginia since the sciatica got bad", "emergency"),
+        ("I was thrown from my horse and landed on my lower back", "urgent"),
+        ("got kicked in the lower back at karate yesterday", "urgent"),
+        ("I did go down pretty hard on my backside at ice skating", "urgent"),
+        ("had lukemia as a kid, now 30 with back and leg pain", "urgent"),
+        ("ive been losing wait without trying", "urgent"),
+        # Not signs.
+        ("I've never had sciatica before, should I worry about both legs?", "question"),
+        ("I can hold my water fine, no change there", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_w(detector, text, expected):
+    assert status(detector, text) == expected
