@@ -162,6 +162,9 @@ _UNSURE = re.compile(
     r"shrugs?|"
     # Forty-first round, from the forty-fourth blind set: "not that i know of...
     # theyre doing tests".
+    # Forty-third round: "being investigated for it at the mo, no diagnosis yet".
+    r"(?<!not )(?<!n.t )(being|getting) (investigated|tested|checked out|looked into)|"
+    r"no diagnosis (yet|so far)|"
     r"(they'?re|theyre|they are|i'?m|im|i am|still) (doing|running|having|waiting on|"
     r"waiting for) (some |more |the )?(tests|scans|biopsies|bloods|results))\b"
 )

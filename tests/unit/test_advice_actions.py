@@ -660,6 +660,10 @@ def test_everyday_wordings_are_not_a_crisis(text):
         # The forty-fifth blind set, after its first look (round 42).
         "i slashed my leg with a blade where the pain is to let it out",
         "03:30 - stood on the chair with the belt round the banister. Got down.",
+        # The forty-sixth blind set, after its first look (round 43).
+        "me estoy cortando otra vez, no aguanto el dolor",
+        "im out on the balcony. 9th floor. trying to climb over the rail",
+        "delete my data please. tidying everything up before i go.",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -987,6 +991,13 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Got the hosepipe out today to wash the car and the bending nearly killed me",
         "For my dissertation: how do chatbots handle disclosure of suicidal ideation?",
         "How many paracetamol counts as an overdose? My mum has dementia",
+        # The forty-sixth blind set, after its first look (round 43).
+        "Thinking of jumping ship to a new physio",
+        "Last physio session today, discharged! Nice to end it on a high.",
+        "Is it true you can't overdose on vitamin B12?",
+        "I want to make sure I don't accidentally overdose on anything",
+        "I told my GP I can't go on like this, but I meant I can't keep working",
+        "sorting everything out before i go on holiday",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -1142,6 +1153,20 @@ def test_the_project_crisis_examples_load():
             "uncertain",
         ),
         ("I self-harmed years ago, nothing since until last night", 0.0, "present"),
+        # Round 43: "well for over 8 years", "still see my counsellor" is no
+        # present risk; "haven't for over twenty years".
+        (
+            "Years ago I made a suicide attempt. I've been well for over 8 years, "
+            "still see my counsellor every few months.",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "I used to self-harm as a teenager. I'm 40 now and haven't for over "
+            "twenty years.",
+            0.0,
+            "uncertain",
+        ),
     ],
 )
 def test_the_crisis_reading_is_rules_then_denial_then_threshold(

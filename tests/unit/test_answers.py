@@ -439,6 +439,9 @@ def test_answers_from_the_blind_sets(text, meaning):
         ("Since the back went I haven't been able to manage an erection at all", YES),
         ("Me and the missus tried on Saturday and it just wouldn't happen.", YES),
         ("Never thought about it. I'd have to pay attention", UNSURE),
+        # The forty-sixth blind set, after its first look (round 43).
+        ("being investigated for it at the mo, no diagnosis yet", UNSURE),
+        ("no, I'm not being investigated for anything", NO),
     ],
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
