@@ -998,6 +998,8 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I want to make sure I don't accidentally overdose on anything",
         "I told my GP I can't go on like this, but I meant I can't keep working",
         "sorting everything out before i go on holiday",
+        "estoy cortando cebolla y me duele la espalda",
+        "me he cortado el dedo cocinando",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
