@@ -160,11 +160,11 @@ _UNSURE = re.compile(
     r"never (really )?thought about (it|that)|"
     r"(i'?d|i would|i'?ll|i will) have to (pay attention|keep an eye|watch)|"
     r"shrugs?|"
-    # Forty-first round, from the forty-fourth blind set: "not that i know of...
-    # theyre doing tests".
     # Forty-third round: "being investigated for it at the mo, no diagnosis yet".
     r"(?<!not )(?<!n.t )(being|getting) (investigated|tested|checked out|looked into)|"
     r"no diagnosis (yet|so far)|"
+    # Forty-first round, from the forty-fourth blind set: "not that i know of...
+    # theyre doing tests".
     r"(they'?re|theyre|they are|i'?m|im|i am|still) (doing|running|having|waiting on|"
     r"waiting for) (some |more |the )?(tests|scans|biopsies|bloods|results))\b"
 )
