@@ -254,13 +254,22 @@ def _assistant_reading(
     """The screening's reading of an answer, as RedFlagPolicy and the form do.
 
     The red-flag detector runs first on every message: a warning sign stated
-    in the answer is escalated (read as "yes"); one in uncertain words gets a
-    direct yes/no question about it (like being asked again). Otherwise the
-    form reads the answer: rules, then the intent.
+    in the answer is escalated (read as "yes"); one in uncertain words, or
+    asked about, gets a direct yes/no question or an explanation (like being
+    asked again). Otherwise the form reads the answer: rules, then the intent.
+    A finding the assistant does not act on (negated, someone else's, over,
+    long-standing, intended) never reaches the dialogue
+    (``sciatica_rasa.nlu.RedFlagExtractor`` reports only
+    ``sciatica.redflags.REPORTED``), so the form reads that answer too.
     """
     from sciatica.answers import read_yes_no
+    from sciatica.redflags import REPORTED
 
-    findings = detector.detect(text).findings
+    findings = [
+        finding
+        for finding in detector.detect(text).findings
+        if finding.certainty in REPORTED
+    ]
     if any(finding.certainty == present for finding in findings):
         return yes
     if findings:

@@ -64,6 +64,10 @@ CATEGORIES = (
     UNCERTAIN,
     PSEUDO,
 )
+# The certainties the assistant acts on (escalate, ask, explain); a finding of
+# any other certainty is not a symptom of the person's own now, and a message
+# that holds only such findings is read as if it held none.
+REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 # Categories that mean "this is not a new symptom of the person's own".
 _EXCLUDING = (NEGATED, FAMILY, INTENTIONAL, RESOLVED, CHRONIC)
 DIRECTIONS = ("forward", "backward", "both")

@@ -33,14 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from sciatica import crisis, redflag_check
-from sciatica.redflags import (
-    PRESENT,
-    QUESTION,
-    RULES_PATH,
-    UNCERTAIN,
-    Detection,
-    RedFlagDetector,
-)
+from sciatica.redflags import REPORTED, RULES_PATH, Detection, RedFlagDetector
 from sciatica_rasa.constants import (
     CRISIS_ENTITY,
     CRISIS_UNCERTAIN,
@@ -49,7 +42,6 @@ from sciatica_rasa.constants import (
 )
 from sciatica_rasa.text_model import TextModel
 
-_REPORTED = (PRESENT, UNCERTAIN, QUESTION)
 # Set by CrisisClassifier on each message, read by RedFlagExtractor.
 CRISIS_PROBABILITY = "crisis_probability"
 # Set by RedFlagClassifier on each message, read by RedFlagExtractor.
@@ -164,7 +156,7 @@ class RedFlagExtractor(GraphComponent):
                     "extractor": EXTRACTOR,
                 }
                 for finding in detection.findings
-                if finding.certainty in _REPORTED
+                if finding.certainty in REPORTED
             ]
             found += [
                 {
