@@ -213,7 +213,12 @@ _CONTRADICTION = re.compile(
 # Firm refusals that begin with a word of agreement.
 _FIRM_NO = re.compile(
     r"^(definitely|absolutely|certainly|totally|of course) not\b|"
-    r"^(i )?(can'?t|cannot) say (that )?i (have|had|do|did|am)$"
+    r"^(i )?(can'?t|cannot) say (that )?i (have|had|do|did|am)$|"
+    # Forty-fourth round: "No, can't say I have", "can't say I've noticed
+    # anything wrong there, no".
+    r"^((no|nope|nah) )?(i )?(can'?t|cannot) say (that )?i('?ve| have)"
+    r"( noticed| had| seen)?( anything)?( like that| wrong| different| unusual| odd)?"
+    r"( there| with that| down there)?( no| nope)?$"
 )
 # Double negations that mean yes ("can't say it hasn't", "not that I'd deny").
 _DOUBLE_NEGATIVE = re.compile(
@@ -412,7 +417,7 @@ _SYMPTOM_STATED = re.compile(
 # Both legs (the both-legs question): "it's in my left and right leg", "not
 # just the one, no - both"; not after a plain "no" ("no pain in both legs").
 _BOTH = re.compile(
-    r"(?<!not )(?<!neither )\bboth( legs| sides| of them| now)?$|"
+    r"(?<!not )(?<!neither )(?<!never )\bboth( legs| sides| of them| now)?$|"
     r"(?<!not )(?<!neither )(?<!not in )\bboth (legs|sides)\b|"
     r"^both\b(?! (are |is )?(fine|ok|okay|good|normal))|"
     r"\b(left and right|right and left)\b"
@@ -427,7 +432,9 @@ _INTENDED = re.compile(
 # Answers that begin with "no" and go on to describe the symptom: "no
 # control at all, had to start wearing pads", "not just the one, no - both".
 _NO_THEN_SYMPTOM = re.compile(
-    r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))|"
+    r"^(no|not) (control|power|strength)\b(?! (problems|issues|trouble))"
+    # Forty-fourth round: "no, strength's fine, just pain" is a plain no.
+    r"(?!'s\b| (is|seems|feels|looks|was|has been|normal|fine|ok|okay|good)\b)|"
     r"^no (feeling|sensation)( at all| down there| there| in| when| during| with|"
     r" since| for|$)|"
     r"^no (thermometer|scales) but\b|"
@@ -527,6 +534,86 @@ _WEAK_YES = re.compile(
     r"i have got|i get|i got|got|had)\b"
 )
 
+# Forty-fourth round (2026-12-07), from the "no" answers of the blind sets
+# that were read as "yes": needless warnings. Each reads "no" only in words
+# that leave no symptom of the person's own now.
+#
+# "Yes" followed by all being well ("Yes I'm fine, no issues with that", "yep
+# all working normally thanks", "yes just the right side"): a contradiction,
+# so asked again, never read as "no".
+_FINE_AFTER_YES = re.compile(
+    r"^(thanks |thank you )?(i'?m |im |it'?s |its |that'?s |all |everything'?s |"
+    r"everything is |everything |it all |it |all is )?(all |completely |totally |"
+    r"perfectly )?(fine|normal|ok|okay|good|alright|working (fine|normally|normal|"
+    r"ok|okay|well))\b|"
+    r"^(just|only) (the |my )?(right|left|one)( leg| side| one)?\b"
+)
+_FINE_THEN_YES = re.compile(
+    r"^(it'?s |everything'?s |everything is |all |i'?m )?(all )?"
+    r"(fine|normal|good|ok|okay)( thanks)? (yeah|yes|yep)$"
+)
+# A double negation concluded in plain words: "Can't say it isn't normal,
+# because it is. So no."
+_SO_NO = re.compile(r"\bso (no|nope|nah)$")
+# An inability denied, then said to be normal: "it's not like I can't go, I go
+# fine", "It's not like I can't control it. No problems there."
+_INABILITY_DENIED = re.compile(
+    r"^((it'?s|its|it is) )?not (like|that|as if) (i|he|she) (can'?t|cannot|can not)\b|"
+    r"^(i )?(wouldn'?t|would not) say (i|he|she) (can'?t|cannot|can not)\b"
+)
+_NORMAL_STATED = re.compile(r"\b(fine|normal|no problems?|no issues?|no trouble)\b")
+_NOT_QUITE = re.compile(
+    r"\b(but|just|only|less|reduced|(isn'?t|not|is not) (normal|fine|right)|weird|odd|"
+    r"strange|numb|tingl\w*|dead)\b"
+)
+# A fall long ago that the person says has nothing to do with this pain: "I
+# did fall years ago but this pain is new, started on its own a month ago".
+_OLD_FALL_UNRELATED = re.compile(
+    r"\b(fell|fall|fallen|accident|crash)\b.{0,40}\b((\d+|a few|few|two|three|four|"
+    r"five|many|several|some) years? ago|years ago|ages ago|last year|in (19|20)\d\d|"
+    r"as a (kid|child|teenager|teen|boy|girl)|when i was (young|younger|a kid|little|"
+    r"\d+))\b.{0,10}\bbut\b(?!.*\b(fell|fall|fallen|accident|crash|again)\b)"
+    r".{0,80}\b(unrelated|out of (nowhere|the blue)|on (its|it'?s) own|by itself|"
+    r"(totally |completely |brand )?new|months later)\b"
+)
+# An everyday illness that is over: "had a cold last month but fine now".
+_ILLNESS_OVER = re.compile(
+    r"^(i )?(had|got) (a |the |my )?(cold|flu|bug|tummy bug|stomach bug|virus|covid|"
+    r"chest infection|water infection|uti|sore throat|cough)\b.{0,40}\bbut\b"
+    r".{0,20}\b(fine now|long gone|gone now|(that'?s |it'?s |its |all )?"
+    r"(over|cleared( up)?|better|gone)( now)?|(i'?m|im) (fine|ok|okay|well|better) now|"
+    r"nothing since)"
+    r"( (i'?m|im) (fine|ok|okay|well))?( thanks| tbh| lol)?$"
+)
+# A lump or a test that was not cancer: "had a scare in 2019 but the biopsy
+# was benign" (never when cancer is named: "I had cancer and the last scan
+# was clear" is a "yes" to "have you ever had cancer").
+_NOT_CANCER = re.compile(
+    r"\b(it|biopsy|lump|cyst|mole|polyp|results?|scan|test) (was|were|came back|"
+    r"turned out( to be)?) (benign|clear|negative|nothing|not cancer(ous)?)"
+    r"( thankfully| luckily| phew)?$"
+)
+_CANCER_NAMED = re.compile(
+    r"\b(cancer\w*|tumou?rs?|chemo\w*|radio\w*|lymphoma|leuk\w*|melanoma|carcinoma|"
+    r"malignan\w*|oncolog\w*|remission|mastectomy|big c|sarcoma|myeloma)\b"
+)
+# Long-standing and unchanged, with no symptom word: "I've had IBS for 10
+# years, same as ever", "I get up twice a night to wee but that's been the
+# case for years".
+_UNCHANGED = re.compile(
+    r"\b((exactly |just |much )?(the )?same as (ever|always|usual)|"
+    r"(that'?s|it'?s|its|has) (been )?the case for "
+    r"(years|ages|as long as i can remember)|"
+    r"(that'?s|it'?s|its) (always )?(normal|usual) for me|i always have)$"
+)
+_SYMPTOM_WORD = re.compile(
+    r"\b(numb\w*|tingl\w*|pins and needles|leak\w*|wet|accidents?|weak\w*|dead|"
+    r"feeling|sensation|can'?t|cannot|fever|temperature|temp|sweat\w*|shiver\w*|"
+    r"lost|losing|fell|fall|cancer|both|but|except|apart|besides|now|new|worse|"
+    r"eat\w*|appetite|diet|food|pounds|lbs|kg|kilos|stone|clothes|belt|thin|"
+    r"lighter|dropped|hanging)\b"
+)
+
 
 def read_yes_no(
     text: str | None, intent: str | None = None, confidence: float = 0.0
@@ -564,8 +651,10 @@ def _read_rules(cleaned: str) -> str | None:
     """The rules' reading of a cleaned answer, or None when they do not know it."""
     if cleaned:
         if _DOUBLE_NEGATIVE.search(cleaned):
-            return YES
+            return NO if _SO_NO.search(cleaned) else YES
         if _FIRM_NO.search(cleaned):
+            return NO
+        if not _YES_WORD.search(cleaned) and _said_over(cleaned):
             return NO
         if (
             _MINIMISED.search(cleaned)
@@ -597,7 +686,12 @@ def _read_rules(cleaned: str) -> str | None:
         if strong:
             rest = _NEUTRAL.sub(" ", cleaned[strong.end() :]).strip()
             symptom = _NO_THEN_SYMPTOM.search(rest) or _SYMPTOM_NEGATION.search(rest)
-            return UNSURE if _CONTRADICTION.search(rest) and not symptom else YES
+            contradicted = _CONTRADICTION.search(rest) or (
+                _FINE_AFTER_YES.search(rest) and not re.search(r"\bbut\b", rest)
+            )
+            return UNSURE if contradicted and not symptom else YES
+        if _FINE_THEN_YES.search(cleaned):
+            return UNSURE
         if _YES_WORD.search(cleaned) and not _NO_WORD.search(cleaned):
             return YES
         if _INTENDED.search(cleaned) and not _NEUTRAL.search(cleaned):
@@ -613,6 +707,27 @@ def _read_rules(cleaned: str) -> str | None:
         if _WEAK_YES.search(cleaned) or _YES_LAST.search(cleaned):
             return YES
     return None
+
+
+def _said_over(cleaned: str) -> bool:
+    """Whether the answer says the trouble is not the person's own now.
+
+    An old fall unrelated to this pain, an everyday illness that is over, a
+    lump that was not cancer, an inability denied and said to be normal, or
+    something long-standing and unchanged (with no symptom named).
+    """
+    if _OLD_FALL_UNRELATED.search(cleaned) or _ILLNESS_OVER.search(cleaned):
+        return True
+    if _NOT_CANCER.search(cleaned) and not _CANCER_NAMED.search(cleaned):
+        return True
+    if (
+        _INABILITY_DENIED.search(cleaned)
+        and _NORMAL_STATED.search(cleaned)
+        and not _NOT_QUITE.search(cleaned)
+    ):
+        return True
+    unchanged = _UNCHANGED.search(cleaned)
+    return bool(unchanged) and not _SYMPTOM_WORD.search(cleaned[: unchanged.start()])
 
 
 def _stated(cleaned: str) -> bool:
@@ -633,4 +748,13 @@ def _clean(text: str) -> str:
     text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     # Leading fillers: "erm yeah... no feeling during sex" reads as "yeah ...".
-    return re.sub(r"^((erm+|um+|uh+|hmm+|er|well) )+", "", text)
+    text = re.sub(r"^((erm+|um+|uh+|hmm+|er|well) )+", "", text)
+    # "Yeah nah" is "no" (forty-fourth round); "yeah no" only before words of
+    # all being well ("yeah no, it's fine"): "yeah, no feeling" is a "yes".
+    text = re.sub(r"^(yeah|yea|yeh|yep|ya) (nah|naw)\b", r"\2", text)
+    return re.sub(
+        r"^(yeah|yea|yeh) (no)\b(?= (it'?s|its|that'?s|all|everything|nothing|none|"
+        r"fine|good|normal)\b)",
+        r"\2",
+        text,
+    )

@@ -446,3 +446,50 @@ def test_answers_from_the_blind_sets(text, meaning):
 )
 def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 44: "no" answers of the blind sets that were read as "yes".
+        ("no, strength's fine, just pain", NO),
+        ("No, strength seems normal", NO),
+        ("no strength at all", YES),
+        ("No strength, it keeps giving way", YES),
+        ("yeah nah, bladder's fine mate", NO),
+        ("yeah no, it's fine", NO),
+        ("yeah, no feeling down there", YES),
+        ("yeah no I can't feel it", YES),
+        ("yeah nah I can't hold it", YES),
+        ("yeah no, not good, leaked twice", UNSURE),
+        ("No, can't say I have", NO),
+        ("can't say I've noticed anything wrong there, no", NO),
+        ("It's only ever been down the left, never both", NO),
+        ("Can't say it isn't normal, because it is. So no.", NO),
+        ("Can't deny it, so yes", YES),
+        ("it's not like I can't go, I go fine", NO),
+        ("it's not like I can't feel it, it's just reduced", YES),
+        ("it's not like I can't go, but it takes ages", YES),
+        ("I did fall years ago but this pain is new, started on its own", NO),
+        ("I fell off my bike as a kid but this only started last month", YES),
+        ("I fell years ago but this time I fell again last week", YES),
+        ("I fell last week and it came on by itself", YES),
+        ("had a cold last month but that's long gone", NO),
+        ("had a cold last week but I've been sweating at night", YES),
+        ("had a scare in 2019 but the biopsy was benign", NO),
+        ("I had a tumour out and the biopsy was benign", None),
+        ("I had breast cancer and the last scan was clear", None),
+        ("I've had IBS for 10 years, same as ever", NO),
+        ("same as ever, leaking a bit", None),
+        ("yep down 10 pounds eating the same as always", YES),
+        ("yes, same as always", YES),
+        # A "yes" with all being well is asked again, never read as "no".
+        ("Yes I'm fine, no issues with that", UNSURE),
+        ("yep all working normally thanks", UNSURE),
+        ("Yes just the right side", UNSURE),
+        ("everything's fine, yeah", UNSURE),
+        ("yes fine, but I leaked yesterday", YES),
+    ],
+)
+def test_round_44_no_answers_said_in_other_words(text, meaning):
+    assert read_yes_no(text) == meaning
