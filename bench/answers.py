@@ -89,6 +89,7 @@ ANSWER_SETS = {
     "forty-fourth blind": DATA / "answers_blind44.yml",
     "forty-fifth blind": DATA / "answers_blind45.yml",
     "forty-sixth blind": DATA / "answers_blind46.yml",
+    "forty-seventh blind": DATA / "answers_blind47.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -139,6 +140,7 @@ CRISIS_SETS = {
     "forty-fourth blind": DATA / "crisis_blind44.yml",
     "forty-fifth blind": DATA / "crisis_blind45.yml",
     "forty-sixth blind": DATA / "crisis_blind46.yml",
+    "forty-seventh blind": DATA / "crisis_blind47.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -64,7 +64,8 @@ SETS = {
     "twenty-third blind": TRAINING / "red_flag_blind23.yml",
     "twenty-fourth blind": TRAINING / "red_flag_blind24.yml",
     "twenty-fifth blind": TRAINING / "red_flag_blind25.yml",
-    "twenty-sixth blind": BLIND / "red_flag_blind26.yml",
+    "twenty-sixth blind": TRAINING / "red_flag_blind26.yml",
+    "twenty-seventh blind": BLIND / "red_flag_blind27.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
