@@ -1753,3 +1753,53 @@ def test_wordings_and_look_alikes_of_round_v(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_w(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round X, from the twenty-seventh blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("number twos have gone weird, i can't hold them in like normal", "emergency"),
+        (
+            "I'm not responding at all when we're intimate, I just can't feel it",
+            "emergency",
+        ),
+        (
+            "now I can't make a wee, I've been standing by the toilet for ages",
+            "emergency",
+        ),
+        ("it just came out on its own without me pushing or feeling it", "emergency"),
+        (
+            "my back is wrecked and i followed through without feeling a thing",
+            "emergency",
+        ),
+        ("my undercarriage feels like it's gone to sleep", "emergency"),
+        ("Pins and needles all round the family jewels", "emergency"),
+        ("numb round my ring piece since the leg pain got worse", "emergency"),
+        ("My vagina and the area around it feel numb", "emergency"),
+        (
+            "the numbness has crossed over, my other foot is going numb too now",
+            "emergency",
+        ),
+        ("my man parts, they've stopped working and feel numb", "emergency"),
+        ("Weight is reducing since 3 months, around 6 kg, no diet.", "urgent"),
+        ("i'm down about 5kg and i dont know why", "urgent"),
+        ("Had a prang in the car on Friday and my back's been crook since", "urgent"),
+        ("Took a big hit in rugby on Saturday, now my leg's tingling", "urgent"),
+        ("got driven into the ground in a tackle and now my back's sore", "urgent"),
+        # Asked, not escalated.
+        ("i havent needed to pee all day which is weird", "uncertain"),
+        ("I am having problem with erection since 3 days", "uncertain"),
+        # A young child's, asked like any relative's sign of now.
+        ("my 3yo wet the bed last night so I've had no sleep", "uncertain"),
+        # Not signs.
+        ("my saddle is killing my back lol, new road bike, need a proper fit", "none"),
+        ("I played Call of Duty all night and now my back is wrecked", "none"),
+        ("I followed through with the exercises", "none"),
+        ("the car was wrecked in the crash", "urgent"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_x(detector, text, expected):
+    assert status(detector, text) == expected
