@@ -160,6 +160,17 @@ _UNSURE = re.compile(
     r"never (really )?thought about (it|that)|"
     r"(i'?d|i would|i'?ll|i will) have to (pay attention|keep an eye|watch)|"
     r"shrugs?|"
+    # Forty-fifth round (2026-12-07), from the answers read as "no" on the
+    # assistant's path: not knowing, not understanding, a twinge, losing more
+    # than meant to.
+    r"never heard back|(not|haven'?t|have not) heard (back|anything)|"
+    r"(don'?t|do not|didn'?t|did not) think (it was|it'?s|that was|they were)|"
+    r"never said (it|that) (wasn'?t|was not|isn'?t)|never said (whether|if)|"
+    r"my english (is )?(not|isn'?t|no) (so |very |too |that )?good|"
+    r"\b(twinge|twinges|twinging)\b|"
+    r"(faster|more|quicker) than (i )?(expected|planned|intended|meant|wanted)|"
+    r"(i was|i'?d been|i had been|was) (very |really |so |pretty )?(drunk|wasted|"
+    r"out of it|unconscious|knocked out)|"
     # Forty-third round: "being investigated for it at the mo, no diagnosis yet".
     r"(?<!not )(?<!n.t )(being|getting) (investigated|tested|checked out|looked into)|"
     r"no diagnosis (yet|so far)|"
@@ -341,6 +352,17 @@ _SYMPTOM_NEGATION = re.compile(
     # yesterday and never felt the urge".
     r"never felt the (urge|need)\b|without (peeing|weeing|a wee|a pee) (and|yesterday|"
     r"all day|since)|"
+    # Forty-fifth round: "I can't push properly, it's like the muscles down
+    # there have stopped working", "when I went I didn't feel it", "nothing
+    # would come out for ages", "can't pull my toes up", "it hasn't gone away",
+    # "I tried on my own and felt nothing".
+    r"(have|has|'ve|'s|just) stopped working|(can'?t|cannot|can not) push\b|"
+    r"(didn'?t|did not|didnt) (really |even )?feel (it|when)\b(?!'s| is| has)|"
+    r"nothing (would|will|wants to|wanted to|'?d) come out|"
+    r"(can'?t|cannot|can not|couldn'?t) pull (my |his |her )?(toes?|foot|feet)|"
+    r"(hasn'?t|has not|haven'?t|have not) gone away|(won'?t|will not) go away|"
+    r"\b(felt|feel|feeling) nothing\b(?! (unusual|wrong|odd|different|strange|"
+    r"abnormal|out of|of the sort|like that|new))|"
     # Thirty-third round (2026-12-07): Spanish "sí, no puedo tener erecciones".
     r"no puedo (tener|sentir|orinar|controlar|aguantar|levantar|caminar)\b|"
     r"no tengo (erecciones|sensaci[oó]n|fuerza|control)\b)"
@@ -411,6 +433,15 @@ _SYMPTOM_STATED = re.compile(
     r"\b(dropped|fallen|fell|(gone|went|come|came) down|down) from \d+([.,]\d)? ?"
     r"(kg|kilos?|stone|st|lbs?|pounds)? to \d+([.,]\d)? ?"
     r"(kg|kilos?|stone|st|lbs?|pounds)\b|"
+    # Forty-fifth round: new, in other words ("ED the last week or so, never had
+    # an issue before", "always had a weak bladder ... but this is different",
+    # "a couple of accidents, he's mortified, he never used to").
+    r"\bnever had (an? |any )?(issue|problem|trouble)s?( with (it|that|this|them))? "
+    r"before( (this|now))?$|"
+    r"\bbut (this|it|now it|this time)( is|'s| feels| has been) (totally |completely |"
+    r"very |really )?(different|new|worse)\b|"
+    r"\bnever used to( be like (this|that))?$|"
+    r"\b(had|having) (a couple of|a few|two|three|some|several) accidents\b|"
     r"\b(fell|fallen|slipped|tripped|came off|come off|crashed|arse over tit|"
     r"head over heels)\b|\b(had|took) a (fall|tumble|spill)\b"
 )
@@ -555,6 +586,25 @@ _FINE_THEN_YES = re.compile(
 # A double negation concluded in plain words: "Can't say it isn't normal,
 # because it is. So no."
 _SO_NO = re.compile(r"\bso (no|nope|nah)$")
+# Forty-fifth round: a tag question that confirms ("I have, haven't I..."), and
+# a "no" to something else before the trouble ("no, the interest is still
+# there, the problem is I can't feel anything").
+_CONFIRMED = re.compile(
+    r"^(i|he|she) (have|has|do|does|did|am|is|was) (haven'?t|hasn'?t|don'?t|doesn'?t|"
+    r"didn'?t|aren'?t|ain'?t|isn'?t|wasn'?t) (i|he|she)\b|"
+    r"\bthe (problem|issue|trouble|thing) is (that )?(i|he|she) (can'?t|cannot|can not|"
+    r"couldn'?t|don'?t|doesn'?t|have no|has no)\b"
+)
+# A question back about the question ("What do you mean by not feeling it?
+# Like numb?"): not an answer, so the question is put again in plainer words.
+_CLARIFY = re.compile(r"^(sorry )?what (do|does|did) (you|that|it|they) mean\b")
+# After "no ... but": feeling ill in oneself ("no fever but I feel absolutely
+# awful in myself, can barely get up").
+_UNWELL = re.compile(
+    r"\bfeel(s|ing)? (absolutely |really |so |very |just |properly )?(awful|terrible|"
+    r"dreadful|rough|rotten|horrendous|like death|unwell|ill|poorly|shivery|clammy)\b|"
+    r"\b(can|could) (barely|hardly) (get up|move|stand|walk|get out of bed)\b"
+)
 # An inability denied, then said to be normal: "it's not like I can't go, I go
 # fine", "It's not like I can't control it. No problems there."
 _INABILITY_DENIED = re.compile(
@@ -649,7 +699,7 @@ def read_yes_no(
 
 def _read_rules(cleaned: str) -> str | None:
     """The rules' reading of a cleaned answer, or None when they do not know it."""
-    if cleaned:
+    if cleaned and not _CLARIFY.search(cleaned):
         if _DOUBLE_NEGATIVE.search(cleaned):
             return NO if _SO_NO.search(cleaned) else YES
         if _FIRM_NO.search(cleaned):
@@ -660,6 +710,7 @@ def _read_rules(cleaned: str) -> str | None:
             _MINIMISED.search(cleaned)
             or _YES_AFTER_BUT.search(cleaned)
             or _NO_THEN_SYMPTOM.search(cleaned)
+            or _CONFIRMED.search(cleaned)
         ):
             return YES
         before_but = _BEFORE_BUT.search(cleaned)
@@ -669,6 +720,7 @@ def _read_rules(cleaned: str) -> str | None:
                 _SYMPTOM_NEGATION.search(rest)
                 or _stated(rest)
                 or _DESCRIBED.search(rest)
+                or _UNWELL.search(rest)
             ):
                 return YES
         strong = _STRONG_YES.search(cleaned)

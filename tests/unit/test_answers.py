@@ -493,3 +493,48 @@ def test_answers_from_the_seventh_to_thirtieth_blind_sets(text, meaning):
 )
 def test_round_44_no_answers_said_in_other_words(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 45: answers the assistant read as "no" (bench.answers, after it
+        # counted only the red-flag findings the assistant acts on).
+        ("my dad has had a couple of accidents, he's mortified, he never used to", YES),
+        ("ED the last week or so, never had an issue before", YES),
+        ("no fever but I feel absolutely awful in myself, can barely get up", YES),
+        ("haven't had sex but I tried on my own and felt nothing", YES),
+        ("I can't push properly, the muscles down there have stopped working", YES),
+        ("no, not constipated, but when I went I didn't feel it", YES),
+        ("no, the interest is still there, the problem is I can't feel anything", YES),
+        (
+            "always had a weak bladder, but this is different, nothing would come out",
+            YES,
+        ),
+        (
+            "a dodgy ankle since the 80s, but this is different, can't pull my toes up",
+            YES,
+        ),
+        ("I have, haven't I... it hasn't gone away", YES),
+        ("not that I know of but I was very drunk that weekend", UNSURE),
+        (
+            "I've been trying to lose weight but it's coming off faster than expected",
+            UNSURE,
+        ),
+        ("sorry, bladder is what? my english is not so good", UNSURE),
+        ("The other one twinges occasionally? Not really tingling though", UNSURE),
+        ("I had a lump checked but never heard back", UNSURE),
+        ("they took a lump out once but I don't think it was cancer", UNSURE),
+        (
+            "The doctor never said it was cancer, but he never said it wasn't either",
+            UNSURE,
+        ),
+        ("What do you mean by not feeling it? Like numb?", None),
+        # Still "no".
+        ("No, I felt nothing unusual", NO),
+        ("no, never had an issue", NO),
+        ("nope, nothing like that", NO),
+    ],
+)
+def test_round_45_answers_the_assistant_read_as_no(text, meaning):
+    assert read_yes_no(text) == meaning
