@@ -664,6 +664,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "me estoy cortando otra vez, no aguanto el dolor",
         "im out on the balcony. 9th floor. trying to climb over the rail",
         "delete my data please. tidying everything up before i go.",
+        # The forty-seventh blind set, after its first look (round 44).
+        "Don't worry about the pain questions. Won't matter after tomorrow.",
+        "got my affairs sorted, cancelled my phone contract. one thing left to do",
+        "you'll probably read about me in the local paper. sorry in advance",
+        "Gave my watch to my grandson today and told him to remember me by it.",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -1000,6 +1005,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "sorting everything out before i go on holiday",
         "estoy cortando cebolla y me duele la espalda",
         "me he cortado el dedo cocinando",
+        # Round 44's look-alikes.
+        "Won't matter after tomorrow, the deadline for the claim is tonight",
+        "cancelled the gym, one thing left to do on my list: the stretches",
+        "Gave my niece my old guitar to remember me by while I'm travelling",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
