@@ -90,6 +90,7 @@ ANSWER_SETS = {
     "forty-fifth blind": DATA / "answers_blind45.yml",
     "forty-sixth blind": DATA / "answers_blind46.yml",
     "forty-seventh blind": DATA / "answers_blind47.yml",
+    "forty-eighth blind": DATA / "answers_blind48.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -141,6 +142,7 @@ CRISIS_SETS = {
     "forty-fifth blind": DATA / "crisis_blind45.yml",
     "forty-sixth blind": DATA / "crisis_blind46.yml",
     "forty-seventh blind": DATA / "crisis_blind47.yml",
+    "forty-eighth blind": DATA / "crisis_blind48.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

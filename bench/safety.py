@@ -65,7 +65,8 @@ SETS = {
     "twenty-fourth blind": TRAINING / "red_flag_blind24.yml",
     "twenty-fifth blind": TRAINING / "red_flag_blind25.yml",
     "twenty-sixth blind": TRAINING / "red_flag_blind26.yml",
-    "twenty-seventh blind": BLIND / "red_flag_blind27.yml",
+    "twenty-seventh blind": TRAINING / "red_flag_blind27.yml",
+    "twenty-eighth blind": BLIND / "red_flag_blind28.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
