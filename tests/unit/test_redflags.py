@@ -1803,3 +1803,51 @@ def test_wordings_and_look_alikes_of_round_w(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_x(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round Y, from the twenty-eighth blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can't feel my self pea is that normal with sciatica", "emergency"),
+        (
+            "when you can't tell whether you're still going or done on the toilet",
+            "emergency",
+        ),
+        (
+            "had lung cancer two years back all clear now but this back pain is new",
+            "urgent",
+        ),
+        ("a scaffold pole fell and caught me across the lower back", "urgent"),
+        ("today I've gone 9 hours and just don't feel the need at all", "emergency"),
+        ("I sit on the loo and nothing happens", "emergency"),
+        ("I've had leakage today without any warning", "emergency"),
+        ("I'm leaking just sitting on the sofa and can't feel it", "emergency"),
+        ("I can't seem to control when I go for a number two anymore", "emergency"),
+        ("bow els not working", "emergency"),
+        ("my groin and backside are still tingling and numb", "emergency"),
+        ("cant get a reaction down there anymore since my back went", "emergency"),
+        ("I've noticed my ankle just won't pull up anymore", "urgent"),
+        (
+            "my foot's not doing what it's told, it listens a bit less each day",
+            "urgent",
+        ),
+        ("got kicked by a cow right in the lower back on Sunday", "urgent"),
+        ("I went backwards over the stair gate onto my back", "urgent"),
+        ("Lorry driver, I jackknifed last week", "urgent"),
+        (
+            "My physio said 'tell me if it goes into both legs'. Well, today it has.",
+            "emergency",
+        ),
+        # Not signs.
+        ("The physio asked 'any trouble peeing?' and I said no, all normal.", "none"),
+        ("My character in Elden Ring keeps tripping off ledges lol", "none"),
+        ("Fell off a cliff in Minecraft and my back hurt in sympathy", "none"),
+        ("slight foot drop since an operation in 2015, it's stable", "none"),
+        ("I've never had cancer and my screening tests were all clear", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_y(detector, text, expected):
+    assert status(detector, text) == expected
