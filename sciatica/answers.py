@@ -17,8 +17,14 @@ UNSURE = "unsure"
 _INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
 _INTENT_CONFIDENCE = 0.8
 
+# "I don't know when I need to go" describes the symptom (forty-sixth round);
+# "I don't know when it started" does not know.
+_WHEN = (
+    r" when (i|he|she) (am|'?m|is|need|needs|have|has|'ve|finish|finished|go|pee|wee)\b"
+)
 _UNSURE = re.compile(
-    r"\b(not sure|unsure|dunno|don'?t know(?! why)|do not know(?! why)|"
+    rf"\b(not sure|unsure|dunno|don'?t know(?! why|{_WHEN})|"
+    rf"do not know(?! why|{_WHEN})|"
     r"no idea(?! why| how)|"
     r"maybe|perhaps|"
     r"possibly|might (just |also )?(be|have)|could (just |also |well )?be|mebbe|mibbe|"
@@ -30,7 +36,7 @@ _UNSURE = re.compile(
     # as "no" (found among the training examples of `unsure`, 2026-12-06):
     # "I haven't taken my temperature" does not mean "no fever".
     r"(don'?t|dont|do not) (really |actually |honestly )?"
-    r"(know(?! why)|remember|recall)|"
+    rf"(know(?! why|{_WHEN})|remember|recall)|"
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
@@ -171,6 +177,10 @@ _UNSURE = re.compile(
     r"(faster|more|quicker) than (i )?(expected|planned|intended|meant|wanted)|"
     r"(i was|i'?d been|i had been|was) (very |really |so |pretty )?(drunk|wasted|"
     r"out of it|unconscious|knocked out)|"
+    # Forty-sixth round, from the forty-eighth blind set: a carer who cannot
+    # get an answer, an answer both ways.
+    r"(get|getting|got) a straight answer|\bdementia\b|"
+    r"sometimes (yes|yeah),? sometimes (no|not)|"
     # Forty-third round: "being investigated for it at the mo, no diagnosis yet".
     r"(?<!not )(?<!n.t )(being|getting) (investigated|tested|checked out|looked into)|"
     r"no diagnosis (yet|so far)|"
@@ -357,6 +367,9 @@ _SYMPTOM_NEGATION = re.compile(
     # would come out for ages", "can't pull my toes up", "it hasn't gone away",
     # "I tried on my own and felt nothing".
     r"(have|has|'ve|'s|just) stopped working|(can'?t|cannot|can not) push\b|"
+    r"(don'?t|dont|do not|doesn'?t|doesnt|does not|never) (really |even |always )?"
+    r"know when (i|he|she) (am|'?m|is|need|needs|have|has|'ve|finish|finished|go|"
+    r"pee|wee)\b|"
     r"(didn'?t|did not|didnt) (really |even )?feel (it|when)\b(?!'s| is| has)|"
     r"nothing (would|will|wants to|wanted to|'?d) come out|"
     r"(can'?t|cannot|can not|couldn'?t) pull (my |his |her )?(toes?|foot|feet)|"
@@ -512,6 +525,9 @@ _MINIMISED = re.compile(
 # thighs feel kind of dead"), not to the answer.
 _HEDGE = re.compile(
     r"\b(kind of|kinda|sort of|on and off|comes and goes|come and go|now and then|"
+    # Forty-sixth round: "yes, wasn't trying, maybe 3kg" (a rough amount).
+    r"maybe (about |around )?(\d+([.,]\d)? ?(kg|kilos?|lbs?|pounds|stone|st)?|a few|"
+    r"a couple)|"
     r"not sure why|no idea why|maybe more|or more|if not more|maybe less|"
     r"not (every time|all the time|always))\b"
 )

@@ -669,6 +669,14 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "got my affairs sorted, cancelled my phone contract. one thing left to do",
         "you'll probably read about me in the local paper. sorry in advance",
         "Gave my watch to my grandson today and told him to remember me by it.",
+        # The forty-eighth blind set, after its first look (round 45).
+        "Father forgive me for what I'm about to do. the pain has won",
+        "went to confession today to get right with God before I go",
+        "I just know I'm done. gave the dog to my brother yesterday",
+        "if this flare doesn't settle I'm not sticking around for the next one",
+        "wrote down the times the fast trains go through the crossing. don't ask why",
+        "old prescriptions, oxycodone, diazepam. they're all in one pot now",
+        "I'm not doing another year of it. I'm not doing another week",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -1009,6 +1017,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Won't matter after tomorrow, the deadline for the claim is tonight",
         "cancelled the gym, one thing left to do on my list: the stretches",
         "Gave my niece my old guitar to remember me by while I'm travelling",
+        # Round 45's look-alikes.
+        "forgive me for what I'm about to say, but physio is useless",
+        "got right with God before I go into hospital for the op",
+        "I'm done with physio, gave the dog to my sister to walk",
+        "I'm not doing another week of nights at work, I've told my boss",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

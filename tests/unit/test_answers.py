@@ -538,3 +538,20 @@ def test_round_44_no_answers_said_in_other_words(text, meaning):
 )
 def test_round_45_answers_the_assistant_read_as_no(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 46, from the forty-eighth blind set after its first look.
+        ("he's got dementia, I can't get a straight answer out of him", UNSURE),
+        ("sometimes yes, sometimes no, is the stress I think", UNSURE),
+        ("yes, sometimes I don't know when I am finish", YES),
+        ("yes, wasn't trying, maybe 3kg", YES),
+        ("i dont know when i need to go anymore", YES),
+        ("I don't know when it started", UNSURE),
+        ("maybe", UNSURE),
+    ],
+)
+def test_round_46_answers(text, meaning):
+    assert read_yes_no(text) == meaning
