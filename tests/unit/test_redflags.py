@@ -1847,6 +1847,8 @@ def test_wordings_and_look_alikes_of_round_x(detector, text, expected):
         ("Fell off a cliff in Minecraft and my back hurt in sympathy", "none"),
         ("slight foot drop since an operation in 2015, it's stable", "none"),
         ("I've never had cancer and my screening tests were all clear", "none"),
+        ("it hit me in the lower back when I stood up", "none"),
+        ("the sciatica caught me across the lower back", "none"),
     ],
 )
 def test_wordings_and_look_alikes_of_round_y(detector, text, expected):
