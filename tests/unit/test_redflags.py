@@ -1847,6 +1847,11 @@ def test_wordings_and_look_alikes_of_round_x(detector, text, expected):
         ("Fell off a cliff in Minecraft and my back hurt in sympathy", "none"),
         ("slight foot drop since an operation in 2015, it's stable", "none"),
         ("I've never had cancer and my screening tests were all clear", "none"),
+        # A blow dealt to the person by someone else is theirs.
+        ("he hit me in the lower back with a bat", "urgent"),
+        ("my husband pushed me down the stairs last night", "urgent"),
+        ("Yes o, okada knocked me down last week", "urgent"),
+        ("I knocked over a glass and bent to pick it up", "none"),
         ("it hit me in the lower back when I stood up", "none"),
         ("the sciatica caught me across the lower back", "none"),
     ],
