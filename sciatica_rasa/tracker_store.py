@@ -18,6 +18,9 @@ PostgreSQL). Differences from ``rasa.core.tracker_store.SQLTrackerStore``:
 * The trackers it has just saved are kept in memory (``cache_size``, default
   256, 0 turns it off), so the next message need not read and replay the whole
   conversation. See :class:`_Saved` for why a kept tracker can never be stale.
+* A commit that fails with the connection (a database restart) may have been
+  stored all the same: the store looks, waiting for the database to come back,
+  and answers the turn if it was (see :meth:`SciaticaSQLTrackerStore._committed`).
 
 Rasa wraps every tracker store in ``FailSafeTrackerStore``, which on a database
 error answers "no conversation" and saves into memory: the assistant would
@@ -28,6 +31,7 @@ an error the channels answer with an apology (never a wrong answer).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import json
@@ -56,6 +60,10 @@ class TrackerStoreUnavailable(Exception):
 
 
 DEFAULT_CACHE_SIZE = 256
+# After a failed commit: how many times, how far apart (seconds), to ask the
+# database whether the turn was stored (20 by 0.5 s waits out a restart).
+COMMIT_CHECKS = 20
+COMMIT_CHECK_PAUSE = 0.5
 
 
 class _Saved(NamedTuple):
@@ -144,9 +152,19 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
                 _row(tracker.sender_id, event)
                 for event in self._additional_events(session, tracker)
             ]
-            if rows:
-                session.execute(sa.insert(self.SQLEvent.__table__), rows)
-            session.commit()
+            try:
+                if rows:
+                    session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                session.commit()
+            except sa.exc.DBAPIError as error:
+                # A connection lost during the commit leaves it unknown whether
+                # the turn was stored (a PostgreSQL restart did, in tests/prod).
+                # Answering an error for a stored turn makes the person's retry
+                # store the message twice, so look before failing.
+                if not rows or not await self._committed(tracker.sender_id, rows[-1]):
+                    raise
+                logger.warning("Saved, though the commit failed: %r", error)
+                return
             try:
                 state = self._stored_state(session, tracker.sender_id)
             except sa.exc.SQLAlchemyError as error:
@@ -160,6 +178,39 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             self._saved[tracker.sender_id] = _Saved(tracker, state, self.domain)
             while len(self._saved) > self._cache_size:
                 self._saved.popitem(last=False)
+
+    async def _committed(self, sender_id: str, row: dict[str, Any]) -> bool:
+        """Whether a turn whose commit failed was stored after all.
+
+        Asks the database whether the turn's last row is there, waiting for it
+        to come back for up to ``COMMIT_CHECKS`` tries, ``COMMIT_CHECK_PAUSE``
+        seconds apart (the event loop serves other people meanwhile).
+
+        Args:
+            sender_id: The conversation.
+            row: The last row of the turn, as inserted.
+
+        Returns:
+            True if it was stored; False if it was not, or if the database did
+            not answer in time (the turn is then answered with an error).
+        """
+        for attempt in range(COMMIT_CHECKS):
+            if attempt:
+                await asyncio.sleep(COMMIT_CHECK_PAUSE)
+            try:
+                return self._stored(sender_id, row["data"])
+            except sa.exc.SQLAlchemyError:
+                continue
+        logger.error("Could not tell whether a turn was saved; answering an error.")
+        return False
+
+    def _stored(self, sender_id: str, data: str) -> bool:
+        """Whether the conversation has an event stored with exactly ``data``."""
+        with self.session_scope() as session:
+            found = session.execute(
+                self._statements["stored"], {"sender_id": sender_id, "data": data}
+            ).first()
+        return found is not None
 
     def forget(self, sender_id: str) -> None:
         """Drops a conversation's kept tracker (deletion, for one)."""
@@ -179,8 +230,9 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
 
         The events of the latest session (those from its newest
         ``session_started`` on, or all of them if none) or of all sessions;
-        their ``data`` in order, and their number; and the stored state a
-        kept tracker is checked against (see :class:`_Saved`).
+        their ``data`` in order, and their number; the stored state a kept
+        tracker is checked against (see :class:`_Saved`); and whether an event
+        with given ``data`` is stored (see :meth:`_committed`).
         """
         table = self.SQLEvent.__table__
         sender = table.c.sender_id == sa.bindparam("sender_id")
@@ -203,6 +255,9 @@ class SciaticaSQLTrackerStore(SQLTrackerStore):
             .where(sender, latest)
             .order_by(table.c.id),
             "count": sa.select(sa.func.count(table.c.id)).where(sender, latest),
+            "stored": sa.select(table.c.id)
+            .where(sender, table.c.data == sa.bindparam("data"))
+            .limit(1),
             "state": sa.select(
                 in_session, sa.func.max(table.c.id), sa.func.max(table.c.timestamp)
             ).where(sender),

@@ -206,3 +206,106 @@ async def test_a_failed_check_after_the_commit_keeps_the_turn_and_answers(
     await store.save(tracker)
     assert "person" not in store._saved
     _same(await reference.retrieve("person"), tracker)
+
+
+# -- a commit that fails with the connection ---------------------------------
+
+
+def _commit_fails(store, monkeypatch, committed: bool) -> None:
+    """The next sessions' commits fail as if the connection dropped, having
+    stored the rows (the reply was lost) or not."""
+    import sqlalchemy as sa
+
+    real = store.sessionmaker
+
+    def session_with_lost_commit():
+        session = real()
+        commit = session.commit
+
+        def lost() -> None:
+            if committed:
+                commit()
+            raise sa.exc.OperationalError(
+                "COMMIT", {}, Exception("server closed the connection unexpectedly")
+            )
+
+        session.commit = lost
+        return session
+
+    monkeypatch.setattr(store, "sessionmaker", session_with_lost_commit)
+
+
+async def test_a_commit_whose_reply_was_lost_answers_and_stores_the_turn_once(
+    store, reference, monkeypatch
+):
+    tracker = await _kept(store)
+    _turn(tracker, "third message")
+    _commit_fails(store, monkeypatch, committed=True)
+    await store.save(tracker)  # no error: a retry would store the message twice
+    assert "person" not in store._saved
+    stored = await reference.retrieve("person")
+    _same(stored, tracker)
+    texts = [e.text for e in stored.events if isinstance(e, UserUttered)]
+    assert texts.count("third message") == 1
+
+
+async def test_a_commit_that_stored_nothing_fails_the_turn(
+    store, reference, monkeypatch
+):
+    import sqlalchemy as sa
+
+    tracker = await _kept(store)
+    before = len((await reference.retrieve("person")).events)
+    _turn(tracker, "third message")
+    _commit_fails(store, monkeypatch, committed=False)
+    with pytest.raises(sa.exc.OperationalError):
+        await store.save(tracker)
+    assert len((await reference.retrieve("person")).events) == before
+
+
+async def test_after_a_failed_commit_the_store_waits_for_the_database(
+    store, reference, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from sciatica_rasa import tracker_store
+
+    monkeypatch.setattr(tracker_store, "COMMIT_CHECK_PAUSE", 0)
+    tracker = await _kept(store)
+    _turn(tracker, "third message")
+    _commit_fails(store, monkeypatch, committed=True)
+    real, asked = store._stored, []
+
+    def restarting(*args):
+        asked.append(args)
+        if len(asked) < 3:
+            raise sa.exc.OperationalError("SELECT", {}, Exception("starting up"))
+        return real(*args)
+
+    monkeypatch.setattr(store, "_stored", restarting)
+    await store.save(tracker)
+    assert len(asked) == 3
+    _same(await reference.retrieve("person"), tracker)
+
+
+async def test_a_database_that_stays_down_after_a_failed_commit_fails_the_turn(
+    store, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from sciatica_rasa import tracker_store
+
+    monkeypatch.setattr(tracker_store, "COMMIT_CHECK_PAUSE", 0)
+    tracker = await _kept(store)
+    _turn(tracker, "third message")
+    _commit_fails(store, monkeypatch, committed=True)
+    asked = []
+
+    def down(*args):
+        asked.append(args)
+        raise sa.exc.OperationalError("SELECT", {}, Exception("refused"))
+
+    monkeypatch.setattr(store, "_stored", down)
+    with pytest.raises(sa.exc.OperationalError):
+        await store.save(tracker)
+    assert len(asked) == tracker_store.COMMIT_CHECKS
