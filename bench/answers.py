@@ -91,6 +91,7 @@ ANSWER_SETS = {
     "forty-sixth blind": DATA / "answers_blind46.yml",
     "forty-seventh blind": DATA / "answers_blind47.yml",
     "forty-eighth blind": DATA / "answers_blind48.yml",
+    "forty-ninth blind": DATA / "answers_blind49.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -143,6 +144,7 @@ CRISIS_SETS = {
     "forty-sixth blind": DATA / "crisis_blind46.yml",
     "forty-seventh blind": DATA / "crisis_blind47.yml",
     "forty-eighth blind": DATA / "crisis_blind48.yml",
+    "forty-ninth blind": DATA / "crisis_blind49.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

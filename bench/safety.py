@@ -66,7 +66,8 @@ SETS = {
     "twenty-fifth blind": TRAINING / "red_flag_blind25.yml",
     "twenty-sixth blind": TRAINING / "red_flag_blind26.yml",
     "twenty-seventh blind": TRAINING / "red_flag_blind27.yml",
-    "twenty-eighth blind": BLIND / "red_flag_blind28.yml",
+    "twenty-eighth blind": TRAINING / "red_flag_blind28.yml",
+    "twenty-ninth blind": BLIND / "red_flag_blind29.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
