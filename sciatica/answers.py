@@ -28,8 +28,11 @@ _UNSURE = re.compile(
     r"no idea(?! why| how)|"
     r"maybe|perhaps|"
     r"possibly|might (just |also )?(be|have)|could (just |also |well )?be|mebbe|mibbe|"
-    r"no sure|can'?t (say|tell(?! when)|remember)|"
-    r"cannot (say|tell(?! when)|remember)|hard to (say|tell)|not certain|i guess|"
+    # Forty-seventh round: "can't put my finger on whether it's a problem".
+    r"(can'?t|cannot|couldn'?t) (quite )?put my finger on|"
+    r"no sure|can'?t (say|tell(?!( any ?more| now)? when)|remember)|"
+    r"cannot (say|tell(?!( any ?more| now)? when)|remember)|hard to (say|tell)|"
+    r"not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
     r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty|"
     # Hedged or unknowing wordings that contain a negation and so were read
@@ -40,7 +43,7 @@ _UNSURE = re.compile(
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
-    r"(say|tell(?! when)|recall|remember|be sure|be certain)|"
+    r"(say|tell(?!( any ?more| now)? when)|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
     r"(checked|check|measured|measure|weighed|weigh|taken (my|a|the) temp\w*|"
@@ -96,7 +99,8 @@ _UNSURE = re.compile(
     # Found by the cross-validation of 2026-12-06 (an `unsure` example).
     r"no way (of|to) (know|knowing|tell|telling|check|checking)|"
     # Seventeenth round (2026-12-06), from the eighteenth blind set.
-    r"(can'?t|cant|cannot|can not) (always|really|quite) tell(?! when)|"
+    r"(can'?t|cant|cannot|can not) (always|really|quite) "
+    r"tell(?!( any ?more| now)? when)|"
     r"(don'?t|dont|do not|never) (really )?pay (much |any )?attention|"
     r"(don'?t|dont|do not|never) (really )?(weigh|measure) (my ?self|me)|"
     r"(don'?t|dont|do not|never) (really )?(check|take) my (weight|temp\w*)|"
@@ -274,7 +278,7 @@ _SYMPTOM_NEGATION = re.compile(
     r"\b((can'?t|cant|cannot|can not|couldn'?t|couldnt|could not|unable to|"
     r"(not|haven'?t|havent|hasn'?t|have not|has not) (been )?able to|"
     r"no longer (able to|can)) (really |always |quite |even )?(feel|control|hold|stop|"
-    r"tell when|lift|move|walk|"
+    r"tell( any ?more| now)? when|lift|move|walk|"
     r"stand|sense|keep|get (it|an|a) (up|erection)|go|pee|wee|poo|wipe|grip)|"
     r"no (feeling|sensation|control)( (when|in|down|at|around|there|of))|"
     r"no (feeling|sensation)$|"
@@ -293,6 +297,9 @@ _SYMPTOM_NEGATION = re.compile(
     r"nothing (comes?|coming|came|happens) for (ages|a while|minutes)|"
     r"(only|just) a trickle|"
     r"(didn'?t|did not|didnt) even (feel|notice|know)|"
+    # Forty-seventh round: "caught short with my bowels and not making it".
+    r"(not|never|didn'?t|did not|don'?t|do not) (always |quite )?(make|making|made) it"
+    r"( to the (toilet|loo|bathroom|lav|lavatory)| in time|$)|"
     r"never (done|had|happened|did) (that|this|it)( before| b4| in)|"
     r"like (it|they) (isn'?t|is not|aren'?t|are not) (my|mine|part of me)|"
     r"(isn'?t|is not) my (own )?skin\b(?! (problem|issue|rash))|"
@@ -488,14 +495,19 @@ _NO_THEN_SYMPTOM = re.compile(
     # go anymore" (the "no" answers something else).
     r"^(no|nope|nah)\W+(i |he |she )?(can'?t|cannot|cant|couldn'?t|don'?t|doesn'?t) "
     r"(really |always |even )?(feel (it|when|anything|much|the need|the urge|a thing)|"
-    r"tell when|control (it|my|his|her)|hold (it|on)|sense)\b"
+    r"tell( any ?more| now)? when|control (it|my|his|her)|hold (it|on)|sense)\b"
     r"(?! (any|anything|much of a|a) ?(numbness|tingling|pins|difference|change|"
     r"different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot))(?!'s| is\b)"
     r"(?! (different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot)\b)|"
     r"^((no|nope|nah)\W+)?(it'?s |its |it is )?not (just|only) (the |my )?"
     r"(one|left|right)( leg| side| one)?\b|"
     # "aye, nothing's working down there" (twenty-eighth round).
-    r"^nothing('?s| is) working\b"
+    r"^nothing('?s| is) working\b|"
+    # Forty-seventh round, from the forty-ninth blind set: a "no" taken back,
+    # "No, just the left... wait, no, the right one has started tingling too".
+    r"\b(wait|hang on|hold on|scratch that|on second thoughts?)\W+(no\W+|actually\W+)?"
+    r"((the )?(other|right|left) (one|leg|side)\b.{0,40}\b(too|as well|also)\b|"
+    r"(yes|yeah|yep|it has|it is|i have|i do)\b)"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
 # strange", "inner thighs feel kind of dead".

@@ -677,6 +677,12 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "wrote down the times the fast trains go through the crossing. don't ask why",
         "old prescriptions, oxycodone, diazepam. they're all in one pot now",
         "I'm not doing another year of it. I'm not doing another week",
+        # The forty-ninth blind set, after its first look (round 46).
+        "The anniversary is next Tuesday. I've decided that's the day I stop living.",
+        "Drove to the cliffs and sat there an hour deciding whether to go over",
+        "I hope I don't wake up tomorrow",
+        "hope I don't wake up again",
+        "writing letters to my kids in case anything happens",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -1022,6 +1028,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "got right with God before I go into hospital for the op",
         "I'm done with physio, gave the dog to my sister to walk",
         "I'm not doing another week of nights at work, I've told my boss",
+        # The forty-ninth blind set, after its first look (round 46).
+        "I hope I don't wake up at 4am again. Every night the sciatica wakes me",
+        "Hope I don't wake up with the leg on fire again tomorrow.",
+        "Writing letters to my kids at uni is my new hobby while I'm laid up.",
+        "The detective in my novel has sciatica and is investigating a suicide.",
+        "I'm deciding whether to go over the bridge or the tunnel to the clinic",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -555,3 +555,31 @@ def test_round_45_answers_the_assistant_read_as_no(text, meaning):
 )
 def test_round_46_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 47, from the forty-ninth blind set after its first look.
+        (
+            "Much worse than last month, I keep getting caught short with my "
+            "bowels and not making it",
+            YES,
+        ),
+        ("No, just the left... wait, no, the right one has started tingling too", YES),
+        ("no wait, yes", YES),
+        (
+            "Something feels a bit different when I go but I can't put my finger "
+            "on whether it's a problem",
+            UNSURE,
+        ),
+        ("I can't tell any more when my bowels are going to go", YES),
+        # Still as they were.
+        ("no, I'm not making it up", NO),
+        ("hang on, no", NO),
+        ("no, just the left one", NO),
+        ("can't tell any more, sorry", UNSURE),
+    ],
+)
+def test_round_47_answers(text, meaning):
+    assert read_yes_no(text) == meaning
