@@ -1858,3 +1858,45 @@ def test_wordings_and_look_alikes_of_round_x(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_y(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round Z, from the twenty-ninth blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cannae do a pee the now, been trying for an hour and nothing", "emergency"),
+        ("Had a BM in my pants this morning and didn't even feel it", "emergency"),
+        ("now I can't feel myself needing to go number 2", "emergency"),
+        ("I can't feel anything back there when I try to push", "emergency"),
+        ("Numbness around my tush and between my legs since yesterday", "emergency"),
+        ("Ma bum and the inside of ma thighs have gone numb", "emergency"),
+        ("cant feel to wipe", "emergency"),
+        ("Q: Which leg is affected?\nA: Both, since yesterday.", "emergency"),
+        ("in the past week the leg has got much weaker", "urgent"),
+        ("I feel like absolute crap, raging temperature", "urgent"),
+        ("- weight loss: yes, about 10 lbs, not trying", "urgent"),
+        (
+            "Got checked hard into the boards at hockey and since then leg pain",
+            "urgent",
+        ),
+        ("My Apple Watch detected a hard fall yesterday, pain since", "urgent"),
+        (
+            "No BM for 5 days and zero urge, that whole area has switched off",
+            "emergency",
+        ),
+        # Not signs.
+        # Asked, as legs tired from exercise are (round I).
+        (
+            "Both legs are tired after my long walk today, sciatica on the left",
+            "uncertain",
+        ),
+        ("Had covid a month ago with a fever, fully better now", "none"),
+        ("Doing a Relay for Life walk for the Cancer Council next month", "none"),
+        ("My dad's going through chemo and I'm his carer", "none"),
+        ("My watch keeps thinking I've had a fall when I sit down too fast", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_z(detector, text, expected):
+    assert status(detector, text) == expected
