@@ -92,6 +92,7 @@ ANSWER_SETS = {
     "forty-seventh blind": DATA / "answers_blind47.yml",
     "forty-eighth blind": DATA / "answers_blind48.yml",
     "forty-ninth blind": DATA / "answers_blind49.yml",
+    "fiftieth blind": DATA / "answers_blind50.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -145,6 +146,7 @@ CRISIS_SETS = {
     "forty-seventh blind": DATA / "crisis_blind47.yml",
     "forty-eighth blind": DATA / "crisis_blind48.yml",
     "forty-ninth blind": DATA / "crisis_blind49.yml",
+    "fiftieth blind": DATA / "crisis_blind50.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 
