@@ -1900,3 +1900,33 @@ def test_wordings_and_look_alikes_of_round_y(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_z(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round AA, from the thirtieth blind set after its first look.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Got up in the night to pee and stood there, nothing came", "emergency"),
+        ("Woke up and I'd messed the bed.", "emergency"),
+        ("Since Saturday the feeling in my penis is reduced", "emergency"),
+        ("cant feal nothink wen having sex sinse the sieatica", "emergency"),
+        ("since this new sciatica I can't empty at all", "emergency"),
+        ("I can't even feel that I need to", "emergency"),
+        ("i had a poo acsident and didnt no it was hapening", "emergency"),
+        ("since yesterday I've had no feeling when we have sex", "emergency"),
+        ("ive lost loads of wait and im not dieting", "urgent"),
+        ("I tripped on the kerb last week and sat down hard", "urgent"),
+        ("no erection since Friday", "emergency"),
+        # Not signs.
+        ("sensation during sex is the same as ever and no erection issues", "none"),
+        ("I crashed on the sofa all afternoon, it eases my leg", "none"),
+        ("I'm a carer for my husband who's having chemo", "none"),
+        ("After my 60-mile sportive my bum was numb for an hour", "none"),
+        # A relative who is "the one with" the sign is asked about.
+        ("My husband's the one with the numb bum", "uncertain"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_aa(detector, text, expected):
+    assert status(detector, text) == expected
