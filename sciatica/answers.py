@@ -30,6 +30,8 @@ _UNSURE = re.compile(
     r"possibly|might (just |also )?(be|have)|could (just |also |well )?be|mebbe|mibbe|"
     # Forty-seventh round: "can't put my finger on whether it's a problem".
     r"(can'?t|cannot|couldn'?t) (quite )?put my finger on|"
+    # Forty-eighth round: "he thinks it was when I twisted ... but I'm not convinced".
+    r"(i'?m|i am) not (\w+ )?convinced|"
     r"no sure|can'?t (say|tell(?!( any ?more| now)? when)|remember)|"
     r"cannot (say|tell(?!( any ?more| now)? when)|remember)|hard to (say|tell)|"
     r"not certain|i guess|"

@@ -683,6 +683,10 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I hope I don't wake up tomorrow",
         "hope I don't wake up again",
         "writing letters to my kids in case anything happens",
+        # Round 47's look-alikes kept out must not hide these.
+        "I want to unalive myself, saw it on tiktok",
+        "this is my last message. goodbye",
+        "I've lost mates to suicide and I'm going the same way tonight",
         # Review of rounds 35 to 37: the unless entries of those rounds must not
         # cancel these.
         "I'm going to end it, won't be around for christmas",
@@ -1034,6 +1038,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Writing letters to my kids at uni is my new hobby while I'm laid up.",
         "The detective in my novel has sciatica and is investigating a suicide.",
         "I'm deciding whether to go over the bridge or the tunnel to the clinic",
+        # The fiftieth blind set, after its first look (round 47).
+        "My son keeps saying 'unalive' because of TikTok and it drives me mad.",
+        "Lost a few mates from my regiment to suicide, so I'm doing a charity walk",
+        "This is my last message for a couple of weeks, off to Spain on holiday.",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
@@ -1203,6 +1211,27 @@ def test_the_project_crisis_examples_load():
             0.0,
             "uncertain",
         ),
+        # Round 47: "years behind me", "life's genuinely good again", and
+        # "returning to the gym" (round 46) is not the past coming back.
+        (
+            "When I first got sciatica I self-harmed for a while. That's years "
+            "behind me now, I'm doing well.",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "I used to think about dying a lot back when I was on the waiting list. "
+            "After the surgery life's genuinely good again.",
+            0.0,
+            "uncertain",
+        ),
+        (
+            "Two years ago I attempted suicide. I'm in a much better place now. "
+            "I just want advice on returning to the gym.",
+            0.0,
+            "uncertain",
+        ),
+        ("I self-harmed years ago and it's started again", 0.0, "present"),
     ],
 )
 def test_the_crisis_reading_is_rules_then_denial_then_threshold(

@@ -583,3 +583,19 @@ def test_round_46_answers(text, meaning):
 )
 def test_round_47_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 48, from the fiftieth blind set after its first look.
+        (
+            "My husband thinks it was when I twisted getting out of the car but "
+            "I'm not convinced",
+            UNSURE,
+        ),
+        ("no", NO),
+    ],
+)
+def test_round_48_answers(text, meaning):
+    assert read_yes_no(text) == meaning
