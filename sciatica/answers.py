@@ -509,7 +509,7 @@ _NO_THEN_SYMPTOM = re.compile(
     # "No, just the left... wait, no, the right one has started tingling too".
     r"\b(wait|hang on|hold on|scratch that|on second thoughts?)\W+(no\W+|actually\W+)?"
     r"((the )?(other|right|left) (one|leg|side)\b.{0,40}\b(too|as well|also)\b|"
-    r"(yes|yeah|yep|it has|it is|i have|i do)\b)"
+    r"(yes|yeah|yep|yup)\b|(it has|it is|i have|i do)(?=\W*$|[.!,;]))"
 )
 # A symptom described without yes or no: "sitting on the toilet feels
 # strange", "inner thighs feel kind of dead".

@@ -579,6 +579,12 @@ def test_round_46_answers(text, meaning):
         ("hang on, no", NO),
         ("no, just the left one", NO),
         ("can't tell any more, sorry", UNSURE),
+        # A "wait" that does not take the "no" back.
+        ("no wait, it is fine actually", NO),
+        ("wait, I do not know", UNSURE),
+        ("hold on, it has not changed", NO),
+        ("wait, yes it has", YES),
+        ("hang on... I do.", YES),
     ],
 )
 def test_round_47_answers(text, meaning):
