@@ -93,6 +93,7 @@ ANSWER_SETS = {
     "forty-eighth blind": DATA / "answers_blind48.yml",
     "forty-ninth blind": DATA / "answers_blind49.yml",
     "fiftieth blind": DATA / "answers_blind50.yml",
+    "fifty-first blind": DATA / "answers_blind51.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -147,6 +148,7 @@ CRISIS_SETS = {
     "forty-eighth blind": DATA / "crisis_blind48.yml",
     "forty-ninth blind": DATA / "crisis_blind49.yml",
     "fiftieth blind": DATA / "crisis_blind50.yml",
+    "fifty-first blind": DATA / "crisis_blind51.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

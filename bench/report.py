@@ -405,6 +405,13 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
     out.append("## Targets\n")
     out.append(_table(["target", "measured", "verdict"], targets(results, quick)))
     out.append("")
+    out.append(
+        "The two rows on warning signs and crisis messages judge the newest "
+        "blind set of each kind at its first look (`bench/first_look.yml` "
+        "lists every first look): one set met is not proof that the next "
+        "will be, and the sets before the newest had a few misses each at "
+        "their first look.\n"
+    )
 
     if nlu:
         out.append("## Understanding\n")
