@@ -22,6 +22,10 @@ _INTENT_CONFIDENCE = 0.8
 _WHEN = (
     r" when (i|he|she) (am|'?m|is|need|needs|have|has|'ve|finish|finished|go|pee|wee)\b"
 )
+# "Can't tell" is a doubt, "can't tell (any more) when I need to go" the symptom
+# (forty-seventh round).
+_TELL_WHEN = r"tell( any ?more| now)? when"
+_TELL = r"tell(?!( any ?more| now)? when)"
 _UNSURE = re.compile(
     rf"\b(not sure|unsure|dunno|don'?t know(?! why|{_WHEN})|"
     rf"do not know(?! why|{_WHEN})|"
@@ -32,8 +36,8 @@ _UNSURE = re.compile(
     r"(can'?t|cannot|couldn'?t) (quite )?put my finger on|"
     # Forty-eighth round: "he thinks it was when I twisted ... but I'm not convinced".
     r"(i'?m|i am) not (\w+ )?convinced|"
-    r"no sure|can'?t (say|tell(?!( any ?more| now)? when)|remember)|"
-    r"cannot (say|tell(?!( any ?more| now)? when)|remember)|hard to (say|tell)|"
+    rf"no sure|can'?t (say|{_TELL}|remember)|"
+    rf"cannot (say|{_TELL}|remember)|hard to (say|tell)|"
     r"not certain|i guess|"
     r"kind of|kinda|sort of|yes and no|idk|unclear|don'?t remember|"
     r"not really sure|who knows|on and off|50/50|50-50|fifty[- ]fifty|"
@@ -45,7 +49,7 @@ _UNSURE = re.compile(
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
-    r"(say|tell(?!( any ?more| now)? when)|recall|remember|be sure|be certain)|"
+    rf"(say|{_TELL}|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
     r"(checked|check|measured|measure|weighed|weigh|taken (my|a|the) temp\w*|"
@@ -101,8 +105,7 @@ _UNSURE = re.compile(
     # Found by the cross-validation of 2026-12-06 (an `unsure` example).
     r"no way (of|to) (know|knowing|tell|telling|check|checking)|"
     # Seventeenth round (2026-12-06), from the eighteenth blind set.
-    r"(can'?t|cant|cannot|can not) (always|really|quite) "
-    r"tell(?!( any ?more| now)? when)|"
+    rf"(can'?t|cant|cannot|can not) (always|really|quite) {_TELL}|"
     r"(don'?t|dont|do not|never) (really )?pay (much |any )?attention|"
     r"(don'?t|dont|do not|never) (really )?(weigh|measure) (my ?self|me)|"
     r"(don'?t|dont|do not|never) (really )?(check|take) my (weight|temp\w*)|"
@@ -280,7 +283,7 @@ _SYMPTOM_NEGATION = re.compile(
     r"\b((can'?t|cant|cannot|can not|couldn'?t|couldnt|could not|unable to|"
     r"(not|haven'?t|havent|hasn'?t|have not|has not) (been )?able to|"
     r"no longer (able to|can)) (really |always |quite |even )?(feel|control|hold|stop|"
-    r"tell( any ?more| now)? when|lift|move|walk|"
+    rf"{_TELL_WHEN}|lift|move|walk|"
     r"stand|sense|keep|get (it|an|a) (up|erection)|go|pee|wee|poo|wipe|grip)|"
     r"no (feeling|sensation|control)( (when|in|down|at|around|there|of))|"
     r"no (feeling|sensation)$|"
@@ -377,8 +380,7 @@ _SYMPTOM_NEGATION = re.compile(
     # "I tried on my own and felt nothing".
     r"(have|has|'ve|'s|just) stopped working|(can'?t|cannot|can not) push\b|"
     r"(don'?t|dont|do not|doesn'?t|doesnt|does not|never) (really |even |always )?"
-    r"know when (i|he|she) (am|'?m|is|need|needs|have|has|'ve|finish|finished|go|"
-    r"pee|wee)\b|"
+    rf"know{_WHEN}|"
     r"(didn'?t|did not|didnt) (really |even )?feel (it|when)\b(?!'s| is| has)|"
     r"nothing (would|will|wants to|wanted to|'?d) come out|"
     r"(can'?t|cannot|can not|couldn'?t) pull (my |his |her )?(toes?|foot|feet)|"
@@ -497,7 +499,7 @@ _NO_THEN_SYMPTOM = re.compile(
     # go anymore" (the "no" answers something else).
     r"^(no|nope|nah)\W+(i |he |she )?(can'?t|cannot|cant|couldn'?t|don'?t|doesn'?t) "
     r"(really |always |even )?(feel (it|when|anything|much|the need|the urge|a thing)|"
-    r"tell( any ?more| now)? when|control (it|my|his|her)|hold (it|on)|sense)\b"
+    rf"{_TELL_WHEN}|control (it|my|his|her)|hold (it|on)|sense)\b"
     r"(?! (any|anything|much of a|a) ?(numbness|tingling|pins|difference|change|"
     r"different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot))(?!'s| is\b)"
     r"(?! (different|wrong|odd|strange|unusual|ill|unwell|sick|bad|hot)\b)|"
