@@ -1930,3 +1930,20 @@ def test_wordings_and_look_alikes_of_round_z(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_aa(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Review of 2026-12-07: Hinglish with "theek se" between "peshab" and "nahi".
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("kal se peshab theek se nahi aa raha, bas thoda thoda", "emergency"),
+        ("peshab sahi se nahi ho raha since yesterday", "emergency"),
+        # Not signs.
+        ("peshab theek se aa raha hai, bas kamar mein dard", "none"),
+        ("peshab mein koi problem nahi ho rahi", "none"),
+    ],
+)
+def test_hinglish_urine_not_coming_properly(detector, text, expected):
+    assert status(detector, text) == expected
