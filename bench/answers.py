@@ -94,6 +94,7 @@ ANSWER_SETS = {
     "forty-ninth blind": DATA / "answers_blind49.yml",
     "fiftieth blind": DATA / "answers_blind50.yml",
     "fifty-first blind": DATA / "answers_blind51.yml",
+    "fifty-second blind": DATA / "answers_blind52.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -149,6 +150,7 @@ CRISIS_SETS = {
     "forty-ninth blind": DATA / "crisis_blind49.yml",
     "fiftieth blind": DATA / "crisis_blind50.yml",
     "fifty-first blind": DATA / "crisis_blind51.yml",
+    "fifty-second blind": DATA / "crisis_blind52.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -69,7 +69,8 @@ SETS = {
     "twenty-eighth blind": TRAINING / "red_flag_blind28.yml",
     "twenty-ninth blind": TRAINING / "red_flag_blind29.yml",
     "thirtieth blind": TRAINING / "red_flag_blind30.yml",
-    "thirty-first blind": BLIND / "red_flag_blind31.yml",
+    "thirty-first blind": TRAINING / "red_flag_blind31.yml",
+    "thirty-second blind": BLIND / "red_flag_blind32.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
