@@ -1947,3 +1947,59 @@ def test_wordings_and_look_alikes_of_round_aa(detector, text, expected):
 )
 def test_hinglish_urine_not_coming_properly(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round AB, from the thirty-second blind set after its first look: signs told
+# through what the person does about them, in passing, hedged.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("since yesterday i can't really tell when i've finished weeing", "emergency"),
+        ("I've leaked on the drive home without any warning at all", "emergency"),
+        ("Honestly I need to go, I just can't get it started", "emergency"),
+        ("I've woken up wet the last three nights", "emergency"),
+        ("my wee comes out really weak since Tuesday", "emergency"),
+        ("I have to press on my lower belly to get it all out", "emergency"),
+        ("I can't trust my bladder any more, it just lets go", "emergency"),
+        ("I haven't felt a proper need to wee since Thursday", "emergency"),
+        ("From two days the water come out of me without control", "emergency"),
+        ("i can't seem to hold in a poo at the moment", "emergency"),
+        ("I couldn't feel whether there was one there", "emergency"),
+        ("there's poo already there that I didn't know had come out", "emergency"),
+        ("I can't trust my bowels at the minute, things just come out", "emergency"),
+        ("I've had some poo leakage since Tuesday", "emergency"),
+        ("it turns out I can't feel anything there or around my bottom", "emergency"),
+        ("around the anus I feel nothing when I touch", "emergency"),
+        ("I can't feel the seat against my bum", "emergency"),
+        ("a pins-and-needles-then-nothing feeling around my back passage", "emergency"),
+        ("The sciatica crossed over to the other leg yesterday", "emergency"),
+        ("my left leg, but now the right one shoots as well", "emergency"),
+        ("since Monday I can't feel anything when I touch my penis", "emergency"),
+        ("when I touched myself yesterday I couldn't feel anything", "emergency"),
+        ("we had to stop because I couldn't feel him at all", "emergency"),
+        ("we try to make love but I feel nothing in my private place", "emergency"),
+        ("my right thigh won't take my weight like it did", "urgent"),
+        ("my leg feels like it's going to fold under me", "urgent"),
+        ("I fell through the loft hatch onto the landing on Wednesday", "urgent"),
+        ("My pants keep falling down, I've lost weight without trying", "urgent"),
+        # Not signs, or only asked about.
+        # Sweat is a possible fever, asked about; not a wet bed.
+        ("I woke up wet with sweat", "uncertain"),
+        ("What if it spreads to my other leg?", "none"),
+        ("I can't feel him kicking as much today", "none"),
+        ("my foot doesn't drag at all", "none"),
+        ("at my husband's radiotherapy sessions my sciatica is a killer", "none"),
+        ("Mum's on chemo for her lung cancer and now she's got sciatica", "urgent"),
+        ("My legs were like jelly after the hour-long spin class", "none"),
+        ("Punched a new hole in my belt, the calorie counting is working", "none"),
+        (
+            "Years ago, after an epidural, I couldn't feel my bottom for a few "
+            "hours, but that wore off the same day",
+            "uncertain",
+        ),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_ab(detector, text, expected):
+    assert status(detector, text) == expected
