@@ -263,7 +263,11 @@ _DOUBLE_NEGATIVE = re.compile(
     r"it),? (yes|yeah|yep|i (have|do|did|am|can'?t))|(ok|okay|well),? "
     r"((actually|honestly|truthfully|to be honest),? )?(yes|yeah|yep))\b|"
     # Thirty-ninth round: "no, oh wait, I can't press the clutch ... so yes".
-    r"^(no|nope|nah)\b\W*(oh )?wait\b.{0,80}\bso (yes|yeah|yep)\b"
+    r"^(no|nope|nah)\b\W*(oh )?wait\b.{0,80}\bso (yes|yeah|yep)\b|"
+    # Forty-ninth round, from the fifty-second blind set: "not really... well, a
+    # bit" (a pause, then the "no" made smaller).
+    r"^(no|nope|nah|not really) (well|ok|okay|hmm+) (a bit|a little|slightly|"
+    r"sometimes|a few times|once or twice|kind of|sort of)\b(?! of\b)"
 )
 # Words that describe a "yes" and hold a negation: "lost weight, not on purpose".
 _NEUTRAL = re.compile(
@@ -829,7 +833,8 @@ def _stated(cleaned: str) -> bool:
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
     text = text.replace("\U0001f937", " shrug ").replace("shure", "sure")
-    text = re.sub(r"[!.,;:?\"()*~]+", " ", text)
+    # An ellipsis typed as one character ("Not really\u2026 well") is a pause too.
+    text = re.sub(r"[!.,;:?\"()*~\u2026]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     # Leading fillers: "erm yeah... no feeling during sex" reads as "yeah ...".
     text = re.sub(r"^((erm+|um+|uh+|hmm+|er|well) )+", "", text)

@@ -695,6 +695,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I'm a nursing student and I want to overdose",
         "I want to unalive this body",
         "I'm moving to a better place, I won't be around for christmas",
+        # Round 48's unless entries must not cancel these.
+        "I've been saving up my tablets so I can end it",
+        "This is my last message here. Goodbye everyone",
+        "I've made my peace with not being here next year",
+        "saying my goodbyes to my family, I won't be here much longer",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -1042,6 +1047,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "My son keeps saying 'unalive' because of TikTok and it drives me mad.",
         "Lost a few mates from my regiment to suicide, so I'm doing a charity walk",
         "This is my last message for a couple of weeks, off to Spain on holiday.",
+        # The fifty-second blind set, after its first look (round 48).
+        "I've been saving up my tablets for my holiday so I don't run out.",
+        "This is my last message here, I'm switching to another app. Goodbye!",
+        "Made my peace with the fact that I'm not going back to rugby.",
+        "Saying my goodbyes to the office this week, I'm going fully remote.",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

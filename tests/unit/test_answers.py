@@ -605,3 +605,21 @@ def test_round_47_answers(text, meaning):
 )
 def test_round_48_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 49, from the fifty-second blind set after its first look: a "no"
+        # made smaller after a pause.
+        ("not really... well, a bit", YES),
+        ("no... well, sometimes", YES),
+        ("Not really\u2026 well, sometimes", YES),
+        ("not really, well a little", YES),
+        # Not a "yes": something else, "a bit of" it.
+        ("no, well a bit of back pain but nothing else", NO),
+        ("no\u2026 nothing like that", NO),
+    ],
+)
+def test_round_49_answers(text, meaning):
+    assert read_yes_no(text) == meaning

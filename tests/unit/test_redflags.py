@@ -2003,3 +2003,26 @@ def test_hinglish_urine_not_coming_properly(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_ab(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Answers round 49, from the fifty-second answers set: signs in answers told
+# through what changed.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I don't always feel when I need a wee anymore", "emergency"),
+        ("had to change my sheets, never wet the bed in my life before", "emergency"),
+        ("my bowels just go without warning now", "emergency"),
+        ("the back passage just doesn't seem to close properly any more", "emergency"),
+        ("things slip out and I don't notice", "emergency"),
+        ("nothing's happening down there anymore", "emergency"),
+        ("People keep asking if I've been dieting and I haven't", "uncertain"),
+        # Not signs.
+        ("I never wet the bed, not once", "none"),
+        ("things slipped out of my hands because of the pain", "none"),
+    ],
+)
+def test_signs_in_the_answers_of_round_49(detector, text, expected):
+    assert status(detector, text) == expected
