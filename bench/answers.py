@@ -95,6 +95,7 @@ ANSWER_SETS = {
     "fiftieth blind": DATA / "answers_blind50.yml",
     "fifty-first blind": DATA / "answers_blind51.yml",
     "fifty-second blind": DATA / "answers_blind52.yml",
+    "fifty-third blind": DATA / "answers_blind53.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -151,6 +152,7 @@ CRISIS_SETS = {
     "fiftieth blind": DATA / "crisis_blind50.yml",
     "fifty-first blind": DATA / "crisis_blind51.yml",
     "fifty-second blind": DATA / "crisis_blind52.yml",
+    "fifty-third blind": DATA / "crisis_blind53.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

@@ -70,7 +70,8 @@ SETS = {
     "twenty-ninth blind": TRAINING / "red_flag_blind29.yml",
     "thirtieth blind": TRAINING / "red_flag_blind30.yml",
     "thirty-first blind": TRAINING / "red_flag_blind31.yml",
-    "thirty-second blind": BLIND / "red_flag_blind32.yml",
+    "thirty-second blind": TRAINING / "red_flag_blind32.yml",
+    "thirty-third blind": BLIND / "red_flag_blind33.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
