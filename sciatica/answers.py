@@ -48,7 +48,8 @@ _UNSURE = re.compile(
     rf"(know(?! why|{_WHEN})|remember|recall)|"
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
-    r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly )?"
+    # Fiftieth round, from the fifty-third blind set: "i cant rightly say".
+    r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly |rightly )?"
     rf"(say|{_TELL}|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"
@@ -833,6 +834,8 @@ def _stated(cleaned: str) -> bool:
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
     text = text.replace("\U0001f937", " shrug ").replace("shure", "sure")
+    # Speech to text (fiftieth round): "im not shore" is "I'm not sure".
+    text = re.sub(r"\b(not|im|i'?m|am|real|too|quite) shore\b", r"\1 sure", text)
     # An ellipsis typed as one character ("Not really\u2026 well") is a pause too.
     text = re.sub(r"[!.,;:?\"()*~\u2026]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()

@@ -700,6 +700,29 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "This is my last message here. Goodbye everyone",
         "I've made my peace with not being here next year",
         "saying my goodbyes to my family, I won't be here much longer",
+        # The fifty-third blind set, after its first look (round 49): dictated,
+        # no punctuation.
+        "been thinking about sewer side a lot this week",
+        "more paracetamol enough to do the job properly this time",
+        "thinking of walking into the loch and no coming back",
+        "at the kitchen table with the big knife thinking about doing it",
+        "I took about twenty of my naproxen an hour ago on purpose",
+        "I'm gonna take all my oxy tonight I'm done with all of it",
+        "I'm going to throw myself down the stairs tonight",
+        "I've got the gun out on the table in front of me",
+        "the only way this pain stops is if I'm dead",
+        "if he won't call me I'll go to him myself",
+        "I've been thinking about taking an over dose to stop it all",
+        "a bottle of bleach under the sink and I keep thinking about drinking it",
+        "I've started saying goodbye to people and giving away my things",
+        "I'm going to take them all with a bottle of whisky tonight",
+        "if I crash the car on the way home from work it'd all be over",
+        "my dad killed himself and I've been thinking of doing the same",
+        "with all my pills and a bottle and I'm not coming back down",
+        # Round 49's unless entries must not cancel these.
+        "I've cancelled my gym membership and the phone contract, I'm ending it",
+        "my brother tried to take his own life last week",
+        "I tried to kill myself years ago and I'm thinking about it again",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -1052,6 +1075,16 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "This is my last message here, I'm switching to another app. Goodbye!",
         "Made my peace with the fact that I'm not going back to rugby.",
         "Saying my goodbyes to the office this week, I'm going fully remote.",
+        # The fifty-third blind set, after its first look (round 49).
+        "cancel my subscription I'm ending it because the sciatica's cleared up",
+        "my aunty tried to take her own life in the nineties she's doing brilliant",
+        "my mate tried to top himself years ago and he told me about this chatbot",
+        "the book I'm reading is called The Suicide Club",
+        "I'd jump off a cliff for a decent massage right now ha",
+        "tying the rope at the bow means bending over a lot",
+        "we had self harm awareness training after school today",
+        "I want to die my hair purple no stupid phone I meant dye",
+        "a true crime series about a murder suicide, can you suggest something lighter",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

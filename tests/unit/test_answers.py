@@ -623,3 +623,19 @@ def test_round_48_answers(text, meaning):
 )
 def test_round_49_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 50, from the fifty-third blind set after its first look: speech
+        # to text and regional English.
+        ("the bowels im not shore", UNSURE),
+        ("im not shore if its both or just the one", UNSURE),
+        ("i cant rightly say", UNSURE),
+        # "shore" only after the words that make it "sure".
+        ("I fell on the rocks by the shore", YES),
+    ],
+)
+def test_round_50_answers(text, meaning):
+    assert read_yes_no(text) == meaning

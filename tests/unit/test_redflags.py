@@ -2026,3 +2026,37 @@ def test_wordings_and_look_alikes_of_round_ab(detector, text, expected):
 )
 def test_signs_in_the_answers_of_round_49(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round AC, from the thirty-third blind set after its first look: voice
+# dictation, several symptoms at once.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("from today the water come out by itself I not control the pee", "emergency"),
+        ("it just stops and starts and I can't empty it all", "emergency"),
+        ("only a tiny drop comes out", "emergency"),
+        ("I can't squeeze to hold anything in", "emergency"),
+        ("it just slides out without me knowing", "emergency"),
+        ("from today I cannot keep the stool it comes alone", "emergency"),
+        ("I can't fell my bum when I sit on the toilet seat", "emergency"),
+        ("is it normal to have know feeling on my inner thighs", "question"),
+        ("I pinched my inner thigh and bum to check and I can't feel it", "emergency"),
+        ("there's a numb patch right round my anus", "emergency"),
+        ("why can't I feel anything in my penis since yesterday", "emergency"),
+        ("from this week I cannot make erection before no problem", "emergency"),
+        ("every day more weak today the knee bend by itself when I walk", "urgent"),
+        ("should I tell the doctor I had my loma treatment", "urgent"),
+        ("I tripped over the dog and landed on my tail bone on tuesday", "urgent"),
+        ("I'm 7kg lighter and eating more", "urgent"),
+        # Not signs.
+        ("only a tiny drop of blood came out when I cut my finger", "none"),
+        ("I can't keep the stool steady when I stand on it", "none"),
+        ("I can't keep my stool in any more", "emergency"),
+        ("I fell down the stairs years ago and it healed fine", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_ac(detector, text, expected):
+    assert status(detector, text) == expected
