@@ -711,7 +711,7 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I'm going to throw myself down the stairs tonight",
         "I've got the gun out on the table in front of me",
         "the only way this pain stops is if I'm dead",
-        "if he won't call me I'll go to him myself",
+        "I want God to call me home and if he won't I'll go to him myself",
         "I've been thinking about taking an over dose to stop it all",
         "a bottle of bleach under the sink and I keep thinking about drinking it",
         "I've started saying goodbye to people and giving away my things",
@@ -1085,6 +1085,12 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "we had self harm awareness training after school today",
         "I want to die my hair purple no stupid phone I meant dye",
         "a true crime series about a murder suicide, can you suggest something lighter",
+        "I haven't got enough strength to do the job any more with this back",
+        "I'll throw myself down on the sofa with the heat pad",
+        "I've got the massage gun in my hand right now, where should I use it?",
+        "if the GP won't call me back I'll go to her myself",
+        "can I take them all at once with my breakfast?",
+        "off to Spain with all my tablets and I'm not coming back till March",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
