@@ -96,6 +96,7 @@ ANSWER_SETS = {
     "fifty-first blind": DATA / "answers_blind51.yml",
     "fifty-second blind": DATA / "answers_blind52.yml",
     "fifty-third blind": DATA / "answers_blind53.yml",
+    "fifty-fourth blind": DATA / "answers_blind54.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -153,6 +154,7 @@ CRISIS_SETS = {
     "fifty-first blind": DATA / "crisis_blind51.yml",
     "fifty-second blind": DATA / "crisis_blind52.yml",
     "fifty-third blind": DATA / "crisis_blind53.yml",
+    "fifty-fourth blind": DATA / "crisis_blind54.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

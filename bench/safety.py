@@ -71,7 +71,8 @@ SETS = {
     "thirtieth blind": TRAINING / "red_flag_blind30.yml",
     "thirty-first blind": TRAINING / "red_flag_blind31.yml",
     "thirty-second blind": TRAINING / "red_flag_blind32.yml",
-    "thirty-third blind": BLIND / "red_flag_blind33.yml",
+    "thirty-third blind": TRAINING / "red_flag_blind33.yml",
+    "thirty-fourth blind": BLIND / "red_flag_blind34.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
