@@ -49,7 +49,11 @@ _UNSURE = re.compile(
     r"not (too|that|quite|totally|entirely|completely|really|a hundred percent|"
     r"100 ?%|100 percent) sure|"
     # Fiftieth round, from the fifty-third blind set: "i cant rightly say".
-    r"(can'?t|cant|cannot|couldn'?t|couldnt) (really |honestly |rightly )?"
+    # Fifty-first round, from the fifty-fourth blind set: "I am afraid I could not
+    # say with any certainty"; "clear as mud".
+    r"clear as mud|"
+    r"(can'?t|cant|cannot|can not|couldn'?t|couldnt|could not) "
+    r"(really |honestly |rightly )?"
     rf"(say|{_TELL}|recall|remember|be sure|be certain)|"
     r"(not|haven'?t|havent|have not|no) (got )?a clue|no clue|clueless|"
     r"(haven'?t|havent|have not|not|never|didn'?t|didnt|did not) (really )?"

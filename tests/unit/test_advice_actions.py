@@ -723,6 +723,9 @@ def test_everyday_wordings_are_not_a_crisis(text):
         "I've cancelled my gym membership and the phone contract, I'm ending it",
         "my brother tried to take his own life last week",
         "I tried to kill myself years ago and I'm thinking about it again",
+        # Round 50's unless entries must not cancel these.
+        "I want to check out early",
+        "I can't take it any more, my back is ruining my life",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -1091,6 +1094,10 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "if the GP won't call me back I'll go to her myself",
         "can I take them all at once with my breakfast?",
         "off to Spain with all my tablets and I'm not coming back till March",
+        # The fifty-fourth blind set, after its first look (round 50).
+        "I'm going to check out early from the hotel, the bed is wrecking my back",
+        "hang up my boots for good, my back can't take it any more",
+        "Going to take the whole box of Deep Heat on holiday with me",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

@@ -639,3 +639,17 @@ def test_round_49_answers(text, meaning):
 )
 def test_round_50_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 51, from the fifty-fourth blind set after its first look.
+        ("I am afraid I could not say with any certainty.", UNSURE),
+        ("Clear as mud, honestly.", UNSURE),
+        ("I could not say whether it followed a fall", UNSURE),
+        ("no, could not be better", NO),
+    ],
+)
+def test_round_51_answers(text, meaning):
+    assert read_yes_no(text) == meaning

@@ -2061,3 +2061,47 @@ def test_signs_in_the_answers_of_round_49(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_ac(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round AD, from the thirty-fourth blind set after its first look: similes,
+# formal letters, understatement.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sat there ten minutes and nothing came", "emergency"),
+        ("Stood at the loo for ages and nothing came", "emergency"),
+        ("Woke up damp for the first time in my life", "emergency"),
+        ("I seem to have lost the knack of passing water", "emergency"),
+        ("I wanna pee but nothing happen", "emergency"),
+        ("had a little accident on the way back and never felt a thing", "emergency"),
+        ("Had an accident today and didn't know it had happened", "emergency"),
+        ("I can't hold a bowel movement in at all", "emergency"),
+        ("I can't tell when I need to open them", "emergency"),
+        ("Things have been escaping without my say-so", "emergency"),
+        ("my bowels just go whenever they please", "emergency"),
+        ("I've rather lost command of the bowels since breakfast", "emergency"),
+        ("around my private parts has lost much of its feeling", "emergency"),
+        ("my seat has gone rather numb since yesterday", "emergency"),
+        ("I no can feel between the leg and around the anus", "emergency"),
+        ("a cold current runs down the back of both legs", "emergency"),
+        ("I have been entirely unable to achieve an erection", "emergency"),
+        ("hardly any sensation in my genitals", "emergency"),
+        ("my erections vanished on Wednesday", "emergency"),
+        ("touch just doesn't register down there any more", "emergency"),
+        ("buckling a little more each day", "urgent"),
+        ("It's weaker today than yesterday", "urgent"),
+        ("My knee keeps going out from under me", "urgent"),
+        ("my foot's dropping like a dead weight and catching on the carpet", "urgent"),
+        ("I keep leaking", "emergency"),
+        ("It keeps dragging, and it's worse than last week", "urgent"),
+        ("belt's gone in two notches", "uncertain"),
+        # Not signs.
+        ("I've had varicose veins in both legs for ages", "none"),
+        ("both my feet get cold at night but the pain is only on the one side", "none"),
+        ("I keep leaking oil from my car", "none"),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_ad(detector, text, expected):
+    assert status(detector, text) == expected
