@@ -97,6 +97,7 @@ ANSWER_SETS = {
     "fifty-second blind": DATA / "answers_blind52.yml",
     "fifty-third blind": DATA / "answers_blind53.yml",
     "fifty-fourth blind": DATA / "answers_blind54.yml",
+    "fifty-fifth blind": DATA / "answers_blind55.yml",
 }
 # The first fifteen sets are training data of the crisis classifier now
 # (data/crisis/); only a set newer than those measures it.
@@ -155,6 +156,7 @@ CRISIS_SETS = {
     "fifty-second blind": DATA / "crisis_blind52.yml",
     "fifty-third blind": DATA / "crisis_blind53.yml",
     "fifty-fourth blind": DATA / "crisis_blind54.yml",
+    "fifty-fifth blind": DATA / "crisis_blind55.yml",
 }
 OUTCOMES = ("meant", "asks_again", "safer", "weaker", "benign")
 

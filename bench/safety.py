@@ -72,7 +72,8 @@ SETS = {
     "thirty-first blind": TRAINING / "red_flag_blind31.yml",
     "thirty-second blind": TRAINING / "red_flag_blind32.yml",
     "thirty-third blind": TRAINING / "red_flag_blind33.yml",
-    "thirty-fourth blind": BLIND / "red_flag_blind34.yml",
+    "thirty-fourth blind": TRAINING / "red_flag_blind34.yml",
+    "thirty-fifth blind": BLIND / "red_flag_blind35.yml",
 }
 FLAGS = (EMERGENCY, URGENT)
 # A naive baseline: a message with any of these is escalated.
