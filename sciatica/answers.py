@@ -838,6 +838,9 @@ def _stated(cleaned: str) -> bool:
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
     text = text.replace("\U0001f937", " shrug ").replace("shure", "sure")
+    # Text-speak (fifty-second round): "not rly sure", "mayb? cant rly tell".
+    text = re.sub(r"\brly\b", "really", text)
+    text = re.sub(r"\bmayb\b", "maybe", text)
     # Speech to text (fiftieth round): "im not shore" is "I'm not sure".
     text = re.sub(r"\b(not|im|i'?m|am|real|too|quite) shore\b", r"\1 sure", text)
     # An ellipsis typed as one character ("Not really\u2026 well") is a pause too.

@@ -726,6 +726,11 @@ def test_everyday_wordings_are_not_a_crisis(text):
         # Round 50's unless entries must not cancel these.
         "I want to check out early",
         "I can't take it any more, my back is ruining my life",
+        # The fifty-fifth blind set, after its first look (round 51).
+        "My husband not know but I buy the rat poison for me",
+        "lowkey hoping a truck hits me on the way to physio",
+        "relapsed on sh all week bc of the sciatica",
+        "I make small cuts on my thigh because I deserve the pain",
     ],
 )
 def test_methods_plans_farewells_and_slang_are_recognised(text):
@@ -1098,6 +1103,8 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "I'm going to check out early from the hotel, the bed is wrecking my back",
         "hang up my boots for good, my back can't take it any more",
         "Going to take the whole box of Deep Heat on holiday with me",
+        "we bought rat poison for the shed",
+        "the physio said I deserve the pain relief",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):

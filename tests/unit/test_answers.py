@@ -653,3 +653,16 @@ def test_round_50_answers(text, meaning):
 )
 def test_round_51_answers(text, meaning):
     assert read_yes_no(text) == meaning
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        # Round 52, from the fifty-fifth blind set after its first look.
+        ("not rly sure tbh", UNSURE),
+        ("mayb? cant rly tell", UNSURE),
+        ("not rly", NO),
+    ],
+)
+def test_round_52_answers(text, meaning):
+    assert read_yes_no(text) == meaning

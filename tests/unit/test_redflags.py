@@ -2105,3 +2105,30 @@ def test_wordings_and_look_alikes_of_round_ac(detector, text, expected):
 )
 def test_wordings_and_look_alikes_of_round_ad(detector, text, expected):
     assert status(detector, text) == expected
+
+
+# Round AE, from the thirty-fifth blind set after its first look: text-speak,
+# English as a second language.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("My bladder not working good from morning, I push and nothing", "emergency"),
+        ("the urine, it goes out alone without I control it", "emergency"),
+        ("It is hard for me to pee since yesterday", "emergency"),
+        ("I have lost the control of my bowel since the morning", "emergency"),
+        ("Since Sunday I cannot feel when I pass the stool", "emergency"),
+        ("things dont work down there since yesterday", "emergency"),
+        ("this morning it collapse under me", "urgent"),
+        # Not signs.
+        ("my bladder is working good", "none"),
+        (
+            "After my epidural in labour I was numb down there for a few hours, "
+            "but that was three years ago.",
+            "uncertain",
+        ),
+    ],
+)
+def test_wordings_and_look_alikes_of_round_ae(detector, text, expected):
+    assert status(detector, text) == expected
