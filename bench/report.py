@@ -408,9 +408,9 @@ def render(results: Dict[str, Any], quick: bool, images: List[str]) -> str:
     out.append(
         "The two rows on warning signs and crisis messages judge the newest "
         "blind set of each kind at its first look (`bench/first_look.yml` "
-        "lists every first look): one set met is not proof that the next "
-        "will be, and the sets before the newest had a few misses each at "
-        "their first look.\n"
+        "lists every first look): they are met only when that set had no "
+        "miss at its first look, and one such set would not show that the "
+        "next will have none.\n"
     )
 
     if nlu:
