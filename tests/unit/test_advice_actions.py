@@ -1105,6 +1105,11 @@ def test_methods_plans_farewells_and_slang_are_recognised(text):
         "Going to take the whole box of Deep Heat on holiday with me",
         "we bought rat poison for the shed",
         "the physio said I deserve the pain relief",
+        "my body can't take much more of this sitting, any tips?",
+        "is ibuprofen poison for me with my kidneys?",
+        "my sciatica relapsed so I cut down on the gym",
+        "the surgeon made small cuts in my back for the discectomy",
+        "the physio gave me a protein shake and I'm thinking about drinking it",
     ],
 )
 def test_fears_and_idioms_are_not_a_crisis(text):
