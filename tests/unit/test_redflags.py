@@ -2101,6 +2101,8 @@ def test_wordings_and_look_alikes_of_round_ac(detector, text, expected):
         ("I've had varicose veins in both legs for ages", "none"),
         ("both my feet get cold at night but the pain is only on the one side", "none"),
         ("I keep leaking oil from my car", "none"),
+        ("I sat there an hour at the GP surgery and nothing happened", "none"),
+        ("we sat there talking about the op and nothing came of it", "none"),
     ],
 )
 def test_wordings_and_look_alikes_of_round_ad(detector, text, expected):
